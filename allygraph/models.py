@@ -1,0 +1,221 @@
+"""The domain model shared by the loaders, the writer and the API.
+
+These models are the boundary between stages (intake -> extract -> resolve -> write): each
+stage returns one of them, so a stage can be replaced (an LLM extractor, say) without the
+others noticing. The vocabulary follows ``shared/gold/README.md`` exactly, so that an
+extraction can be printed in the gold format and scored by any gold scorer.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+EntityType = Literal[
+    "Company",
+    "University",
+    "ResearchInstitute",
+    "GovernmentBody",
+    "Person",
+    "Alliance",
+    "Agreement",
+    "Product",
+]
+ENTITY_TYPES: tuple[str, ...] = EntityType.__args__  # type: ignore[attr-defined]
+ORGANIZATION_TYPES: frozenset[str] = frozenset(
+    {"Company", "University", "ResearchInstitute", "GovernmentBody"}
+)
+
+RelationType = Literal[
+    "MEMBER_OF",
+    "LEADS",
+    "PARTY_TO",
+    "SIGNED",
+    "HOLDS_POSITION",
+    "COMPETES_WITH",
+    "PARTNERS_WITH",
+    "DEVELOPS",
+]
+RELATION_TYPES: tuple[str, ...] = RelationType.__args__  # type: ignore[attr-defined]
+SYMMETRIC_RELATIONS: frozenset[str] = frozenset({"COMPETES_WITH", "PARTNERS_WITH"})
+
+Role = Literal["founder", "leader", "member"]
+
+# ISO 8601 as precise as the article allows: 2020, 2020-02, 2020-06-03.
+PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def labels_for(entity_type: str) -> list[str]:
+    """Neo4j labels of an entity: its type, plus ``Organization`` for organisations.
+
+    Every node also carries ``Entity`` so that one constraint and one full-text index cover
+    every kind; labels come only from this fixed vocabulary, never from input text.
+    """
+    if entity_type not in ENTITY_TYPES:
+        raise ValueError(f"unknown entity type {entity_type!r}")
+    labels = ["Entity", entity_type]
+    if entity_type in ORGANIZATION_TYPES:
+        labels.append("Organization")
+    return labels
+
+
+def partial_date_start(value: str | None) -> date | None:
+    """First day a partial date can mean: '2020' -> 2020-01-01, '2020-02' -> 2020-02-01."""
+    if value is None:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Sentence(Strict):
+    """One sentence of an article, with its offsets into ``Article.text``."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    kind: Literal["title", "subtitle", "caption", "body"] = "body"
+
+
+class Article(Strict):
+    """A cleaned article. ``id`` is a hash of the cleaned content, so the same article
+    scraped twice is the same node, and an edited article is a new one."""
+
+    id: str
+    title: str
+    subtitle: str | None = None
+    published: datetime  # timezone-aware, Asia/Seoul
+    publisher: str | None = None
+    url: str | None = None
+    source_path: str | None = None
+    paragraphs: list[str]
+    captions: list[str] = Field(default_factory=list)
+    # The normalised text every evidence offset points into.
+    text: str
+    sentences: list[Sentence] = Field(default_factory=list)
+
+    @field_validator("published")
+    @classmethod
+    def _aware(cls, value: datetime) -> datetime:
+        if value.tzinfo is None:
+            raise ValueError("publication datetime must carry a timezone")
+        return value
+
+
+class Evidence(Strict):
+    """Where a fact comes from: the article, the sentence, and the sentence's offsets."""
+
+    article_id: str
+    sentence: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Entity(Strict):
+    id: str
+    type: EntityType
+    name: str
+    name_en: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    # Agreements only
+    date: str | None = None
+    place: str | None = None
+    objectives: list[str] = Field(default_factory=list)
+    # True when the registry lacked it and the extractor made it up (to be curated).
+    new: bool = False
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not SLUG.match(value):
+            raise ValueError(f"entity id {value!r} is not a slug (a-z, 0-9, '-')")
+        return value
+
+    @field_validator("date")
+    @classmethod
+    def _date(cls, value: str | None) -> str | None:
+        if value is not None and not PARTIAL_DATE.match(value):
+            raise ValueError(f"{value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        return value
+
+    @property
+    def labels(self) -> list[str]:
+        return labels_for(self.type)
+
+
+class Relation(Strict):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    type: RelationType
+    from_: str = Field(alias="from")
+    to: str
+    since: str | None = None
+    until: str | None = None
+    role: Role | None = None
+    title: str | None = None
+    evidence: Evidence
+
+    @field_validator("since", "until")
+    @classmethod
+    def _date(cls, value: str | None) -> str | None:
+        if value is not None and not PARTIAL_DATE.match(value):
+            raise ValueError(f"{value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        return value
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """Identity of the fact: symmetric relations are stored once, ends sorted."""
+        if self.type in SYMMETRIC_RELATIONS:
+            a, b = sorted((self.from_, self.to))
+            return (self.type, a, b)
+        return (self.type, self.from_, self.to)
+
+
+class Extraction(Strict):
+    """What one article says: its entities (resolved to canonical ids) and relations."""
+
+    article: Article
+    entities: list[Entity]
+    relations: list[Relation]
+
+    def to_gold(self) -> dict[str, Any]:
+        """The extraction in the format of ``shared/gold/README.md``."""
+        entities = []
+        for e in self.entities:
+            row: dict[str, Any] = {"id": e.id, "type": e.type, "name": e.name}
+            if e.name_en:
+                row["name_en"] = e.name_en
+            if e.aliases:
+                row["aliases"] = list(e.aliases)
+            if e.type == "Agreement":
+                for key in ("date", "place"):
+                    if getattr(e, key):
+                        row[key] = getattr(e, key)
+                if e.objectives:
+                    row["objectives"] = list(e.objectives)
+            entities.append(row)
+        relations = []
+        for r in self.relations:
+            row = {"type": r.type, "from": r.from_, "to": r.to}
+            for key in ("since", "until", "role", "title"):
+                if getattr(r, key) is not None:
+                    row[key] = getattr(r, key)
+            row["evidence"] = r.evidence.sentence
+            relations.append(row)
+        return {
+            "article": self.article.source_path or self.article.id,
+            "published": self.article.published.date().isoformat(),
+            "source": self.article.publisher,
+            "title": self.article.title,
+            "entities": entities,
+            "relations": relations,
+        }

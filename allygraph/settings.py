@@ -1,0 +1,47 @@
+"""All configuration in one place, from the environment or a ``.env`` file.
+
+Defaults match what ``scripts/neo4j`` sets up, so a fresh clone works with no ``.env``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    neo4j_uri: str = "bolt://127.0.0.1:7687"
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr = SecretStr("allygraph-dev")
+    neo4j_database: str = "neo4j"
+    # Seconds the driver waits for a connection before the API answers 503.
+    neo4j_connect_timeout: float = Field(default=3.0, gt=0)
+    # Seconds any single query may run (the read-only Cypher endpoint may only lower it).
+    neo4j_query_timeout: float = Field(default=10.0, gt=0)
+
+    api_host: str = "127.0.0.1"
+    api_port: int = Field(default=8000, ge=1, le=65535)
+    # Enables POST /articles when set; requests must send it as X-API-Key.
+    api_key: SecretStr | None = None
+    # Public base URL of the API, used in the Neo4j Browser guide links.
+    api_public_url: str = "http://localhost:8000"
+
+    data_dir: Path = PROJECT_ROOT / "data"
+    registry_path: Path = PROJECT_ROOT / "data" / "registry.yaml"
+    overrides_dir: Path = PROJECT_ROOT / "data" / "overrides"
+    # Articles larger than this are refused before they are read.
+    max_article_bytes: int = Field(default=2_000_000, gt=0)
+
+    cypher_row_limit: int = Field(default=1000, gt=0)
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,94 @@
+"""Every error leaves the API as RFC 9457 ``application/problem+json``, made in one place.
+
+Clients get a status, a title and a one-line detail; never a stack trace. Neo4j being
+unreachable is a 503 with the reason, whichever route noticed it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from allygraph.errors import AllygraphError
+
+log = logging.getLogger("allygraph.api")
+
+PROBLEM_JSON = "application/problem+json"
+
+
+class Problem(BaseModel):
+    """The body of every error response."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+    errors: list[dict[str, Any]] | None = None
+    suggestions: list[dict[str, Any]] | None = None
+
+
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": Problem, "content": {PROBLEM_JSON: {}}, "description": title}
+    for status, title in ((404, "Not found"), (422, "Invalid parameters"), (503, "Neo4j unavailable"))
+}
+
+
+def problem(request: Request, status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
+    body = Problem(title=title, status=status, detail=detail, instance=request.url.path, **extra)
+    headers = {"Retry-After": "5"} if status == 503 else None
+    return JSONResponse(
+        body.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM_JSON, headers=headers
+    )
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AllygraphError)
+    async def _ours(request: Request, exc: AllygraphError) -> JSONResponse:
+        return problem(request, exc.status, exc.title, exc.message, **exc.extra)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+            for e in exc.errors()
+        ]
+        detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in errors)
+        return problem(request, 422, "Invalid parameters", detail[:2000], errors=errors[:50])
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        title = {404: "Not found", 405: "Method not allowed", 413: "Request too large"}.get(
+            exc.status_code, "Error"
+        )
+        return problem(request, exc.status_code, title, str(exc.detail))
+
+    @app.exception_handler(ServiceUnavailable)
+    @app.exception_handler(SessionExpired)
+    async def _down(request: Request, exc: Exception) -> JSONResponse:
+        return problem(request, 503, "Neo4j unavailable", "Neo4j is not reachable; retry shortly")
+
+    @app.exception_handler(ClientError)
+    async def _client(request: Request, exc: ClientError) -> JSONResponse:
+        if exc.code and "TransactionTimedOut" in exc.code:
+            return problem(request, 504, "Query timed out", "the query ran past its time limit")
+        log.warning("neo4j client error on %s: %s", request.url.path, exc.code)
+        return problem(request, 400, "Query error", exc.message or "Neo4j refused the query")
+
+    @app.exception_handler(Neo4jError)
+    @app.exception_handler(DriverError)
+    async def _neo4j(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("neo4j error on %s", request.url.path)
+        return problem(request, 503, "Neo4j unavailable", "Neo4j could not answer; retry shortly")
+
+    @app.exception_handler(Exception)
+    async def _any(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s", request.url.path)
+        return problem(request, 500, "Internal error", "the server failed to answer; see its log")

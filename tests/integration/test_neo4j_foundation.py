@@ -1,0 +1,51 @@
+"""The foundation: the test Neo4j is real, the schema applies twice, queries load."""
+
+from __future__ import annotations
+
+from neo4j import Driver
+
+from allygraph.db import apply_schema
+from allygraph.queries import get_query, load_queries
+
+
+def test_server_is_real_neo4j_526(graph: Driver) -> None:
+    records, _, _ = graph.execute_query(
+        "CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS v, edition"
+    )
+    assert records[0]["name"] == "Neo4j Kernel"
+    assert records[0]["v"].startswith("5.26")
+
+
+def test_schema_is_idempotent_and_has_a_key_per_label(graph: Driver) -> None:
+    apply_schema(graph, "neo4j")
+    apply_schema(graph, "neo4j")
+    records, _, _ = graph.execute_query(
+        "SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type "
+        "WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties[0] AS key"
+    )
+    keys = {r["label"]: r["key"] for r in records}
+    for label in ("Entity", "Organization", "Company", "University", "ResearchInstitute",
+                  "GovernmentBody", "Person", "Alliance", "Agreement", "Product", "Article"):
+        assert keys.get(label) == "id", label
+    fulltext, _, _ = graph.execute_query(
+        "SHOW FULLTEXT INDEXES YIELD name, options RETURN name, options"
+    )
+    (index,) = [r for r in fulltext if r["name"] == "entity_names"]
+    assert index["options"]["indexConfig"]["fulltext.analyzer"] == "cjk"
+
+
+def test_every_read_query_explains_as_read_only(graph: Driver) -> None:
+    for query in load_queries().values():
+        if query.mode != "read":
+            continue
+        with graph.session(database="neo4j") as session:
+            summary = session.run("EXPLAIN " + query.text, {p: None for p in query.params}).consume()
+        assert summary.query_type == "r", query.name
+
+
+def test_reset_empties_the_graph(graph: Driver) -> None:
+    graph.execute_query("CREATE (:Entity:Company {id: 'x'})-[:PARTNERS_WITH]->(:Entity:Company {id: 'y'})")
+    with graph.session(database="neo4j") as session:
+        session.run(get_query("reset").text).consume()
+    records, _, _ = graph.execute_query("MATCH (n) RETURN count(n) AS n")
+    assert records[0]["n"] == 0
