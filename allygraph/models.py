@@ -9,7 +9,7 @@ extraction can be printed in the gold format and scored by any gold scorer.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -104,9 +104,12 @@ class Article(Strict):
     @field_validator("published")
     @classmethod
     def _aware(cls, value: datetime) -> datetime:
-        if value.tzinfo is None:
+        offset = value.utcoffset()
+        if offset is None:
             raise ValueError("publication datetime must carry a timezone")
-        return value
+        # A fixed offset, not a ZoneInfo: the Neo4j driver's temporal packing crashed the
+        # interpreter on ZoneInfo datetimes here, and Korea has kept +09:00 since 1988.
+        return value.astimezone(timezone(offset))
 
 
 class Evidence(Strict):

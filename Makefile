@@ -1,0 +1,123 @@
+# allygraph: the two commands are `make up` (everything running, seed loaded) and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RUN := .run
+API_HOST ?= 127.0.0.1
+API_PORT ?= 8000
+NEO4J_USER ?= neo4j
+NEO4J_PASSWORD ?= allygraph-dev
+PYTEST_ARGS ?=
+# Docker is used when an engine answers (users' machines); otherwise the local server.
+DOCKER := $(shell docker info >/dev/null 2>&1 && echo yes || echo no)
+APT := $(shell [ "$$(id -u)" = 0 ] && echo apt-get || (command -v sudo >/dev/null && echo sudo apt-get))
+
+.PHONY: help up down test install system-deps neo4j-up neo4j-down schema load api-up api-down \
+        status lint format bench bench-quick clean
+
+help:
+	@echo "make up     set up everything, start Neo4j and the API, load data/articles"
+	@echo "make test   the same set-up, then the whole test suite"
+	@echo "make down   stop the API and Neo4j (data is kept)"
+	@echo "make lint | format | bench | bench-quick | status | clean"
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ needed"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev,bench]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# Debian packages the test suite drives: Chromium for Neo4j Browser, docker-compose to
+# validate docker-compose.yml. Installed only when missing.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v docker-compose >/dev/null || missing="$$missing docker-compose"; \
+	command -v curl >/dev/null || missing="$$missing curl"; \
+	if [ -n "$$missing" ]; then \
+	  if [ -z "$(APT)" ]; then echo "please install:$$missing" >&2; exit 1; fi; \
+	  echo "installing$$missing"; \
+	  $(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+neo4j-up:
+ifeq ($(DOCKER),yes)
+	docker compose up -d --wait neo4j
+else
+	scripts/neo4j start
+endif
+
+neo4j-down:
+ifeq ($(DOCKER),yes)
+	docker compose stop
+else
+	scripts/neo4j stop
+	ALLYGRAPH_NEO4J_HOME=$(CURDIR)/.neo4j-test NEO4J_BOLT_PORT=7688 NEO4J_HTTP_PORT=7475 scripts/neo4j stop
+endif
+
+schema: install
+	$(BIN)/allygraph schema
+
+load: install
+	$(BIN)/allygraph load data/articles
+
+api-up: install
+	@mkdir -p $(RUN)
+	@if [ -f $(RUN)/api.pid ] && kill -0 $$(cat $(RUN)/api.pid) 2>/dev/null; then \
+	  echo "API already running (pid $$(cat $(RUN)/api.pid))"; \
+	else \
+	  nohup $(BIN)/allygraph serve --host $(API_HOST) --port $(API_PORT) >$(RUN)/api.log 2>&1 & \
+	  echo $$! >$(RUN)/api.pid; \
+	fi
+	@for i in $$(seq 1 60); do \
+	  curl -fsS -o /dev/null http://$(API_HOST):$(API_PORT)/health && exit 0; \
+	  kill -0 $$(cat $(RUN)/api.pid) 2>/dev/null || { tail -20 $(RUN)/api.log; exit 1; }; \
+	  sleep 0.5; \
+	done; echo "API did not answer /health" >&2; tail -20 $(RUN)/api.log; exit 1
+
+api-down:
+	@if [ -f $(RUN)/api.pid ]; then kill $$(cat $(RUN)/api.pid) 2>/dev/null || true; rm -f $(RUN)/api.pid; echo "API stopped"; fi
+
+up: install neo4j-up schema load api-up
+	@echo ""
+	@echo "allygraph is up"
+	@echo "  API            http://$(API_HOST):$(API_PORT)/   (health: /health)"
+	@echo "  OpenAPI docs   http://$(API_HOST):$(API_PORT)/docs"
+	@echo "  Neo4j Browser  http://localhost:7474/browser/   user $(NEO4J_USER), password $(NEO4J_PASSWORD)"
+	@echo "  Bolt           bolt://127.0.0.1:7687"
+	@echo "  Guide          :play http://localhost:$(API_PORT)/guide   (opens by itself after connecting)"
+
+down: api-down neo4j-down
+
+test: up system-deps
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+status:
+	-scripts/neo4j status
+	-curl -fsS http://$(API_HOST):$(API_PORT)/health; echo
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: install neo4j-up
+	$(BIN)/python -m bench run
+
+bench-quick: install neo4j-up
+	$(BIN)/python -m bench run --quick
+
+clean: down
+	rm -rf $(VENV) $(RUN) .neo4j-test
