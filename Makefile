@@ -41,6 +41,7 @@ install: $(VENV)/.installed
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	[ -d /usr/share/fonts/opentype/noto ] || missing="$$missing fonts-noto-cjk"; \
 	command -v docker-compose >/dev/null || missing="$$missing docker-compose"; \
 	command -v curl >/dev/null || missing="$$missing curl"; \
 	if [ -n "$$missing" ]; then \
@@ -79,7 +80,7 @@ api-up: install
 	  echo $$! >$(RUN)/api.pid; \
 	fi
 	@for i in $$(seq 1 60); do \
-	  curl -fsS -o /dev/null http://$(API_HOST):$(API_PORT)/health && exit 0; \
+	  curl -fs -o /dev/null http://$(API_HOST):$(API_PORT)/health && exit 0; \
 	  kill -0 $$(cat $(RUN)/api.pid) 2>/dev/null || { tail -20 $(RUN)/api.log; exit 1; }; \
 	  sleep 0.5; \
 	done; echo "API did not answer /health" >&2; tail -20 $(RUN)/api.log; exit 1

@@ -138,5 +138,19 @@ def serve(
     )
 
 
+def _register_loader_commands() -> None:
+    from allygraph.loaders.cli import eval_command, extract_command
+
+    app.command("extract", help="Extract one article (no database); --json prints the gold format.")(
+        extract_command
+    )
+    app.command("eval", help="Score the extractor against gold files: P/R/F1 per type.")(
+        eval_command
+    )
+
+
+_register_loader_commands()
+
+
 def main() -> None:
     app()

@@ -12,9 +12,9 @@ CALL (a) {
     entity: l {.id, type: [x IN labels(l) WHERE NOT x IN ['Entity', 'Organization']][0],
                .name, .name_en},
     evidence: [i IN range(0, size(coalesce(r.article_ids, [])) - 1) |
-      head([(art:Article {id: r.article_ids[i]}) |
-        {article_id: art.id, title: art.title, published: toString(art.published),
-         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]}])]
+      head(COLLECT { MATCH (art:Article {id: r.article_ids[i]})
+        RETURN {article_id: art.id, title: art.title, published: toString(art.published),
+         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} })]
   }) AS leaders
 }
 CALL (a) {
@@ -37,9 +37,9 @@ CALL (a) {
   RETURN collect({
     entity: o {.id, type: 'Alliance', .name, .name_en},
     evidence: [i IN range(0, size(coalesce(r.article_ids, [])) - 1) |
-      head([(art:Article {id: r.article_ids[i]}) |
-        {article_id: art.id, title: art.title, published: toString(art.published),
-         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]}])]
+      head(COLLECT { MATCH (art:Article {id: r.article_ids[i]})
+        RETURN {article_id: art.id, title: art.title, published: toString(art.published),
+         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} })]
   }) AS rivals
 }
 RETURN

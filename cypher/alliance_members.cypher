@@ -43,7 +43,7 @@ RETURN
   r.since AS since,
   r.until AS until,
   [i IN range(0, size(coalesce(r.article_ids, [])) - 1) |
-    head([(art:Article {id: r.article_ids[i]}) |
-      {article_id: art.id, title: art.title, published: toString(art.published),
-       sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]}])] AS evidence
+    head(COLLECT { MATCH (art:Article {id: r.article_ids[i]})
+      RETURN {article_id: art.id, title: art.title, published: toString(art.published),
+       sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} })] AS evidence
 ORDER BY member.id

@@ -19,7 +19,15 @@ from neo4j.exceptions import Neo4jError
 from pydantic import BaseModel
 
 from allygraph.errors import LoadError
-from allygraph.models import SYMMETRIC_RELATIONS, Entity, Extraction, Relation, partial_date_start
+from allygraph.models import (
+    RELATION_TYPES,
+    SYMMETRIC_RELATIONS,
+    Article,
+    Entity,
+    Extraction,
+    Relation,
+    partial_date_start,
+)
 from allygraph.queries import get_query
 from allygraph.settings import get_settings
 
@@ -92,11 +100,60 @@ def relation_row(relation: Relation) -> dict[str, Any]:
         "from": start if relation.type in SYMMETRIC_RELATIONS else relation.from_,
         "to": end if relation.type in SYMMETRIC_RELATIONS else relation.to,
         "props": {k: v for k, v in props.items() if v is not None},
-        "article_id": relation.evidence.article_id,
-        "sentence": relation.evidence.sentence,
-        "start": relation.evidence.start,
-        "end": relation.evidence.end,
+        "article_ids": [relation.evidence.article_id],
+        "sentences": [relation.evidence.sentence],
+        "starts": [relation.evidence.start],
+        "ends": [relation.evidence.end],
     }
+
+
+_ROLE_RANK = {None: 0, "member": 1, "founder": 2, "leader": 3}
+
+
+def _merge_rows(into: dict[str, Any], row: dict[str, Any]) -> None:
+    """Fold a second row of the same fact into the first, as the Cypher would: earliest
+    since, strongest role, latest until and title, one evidence entry per article."""
+    old, new = into["props"], row["props"]
+    if "since_start" in new and ("since_start" not in old or new["since_start"] < old["since_start"]):
+        old["since"], old["since_start"] = new["since"], new["since_start"]
+    for key in ("until", "until_start", "title"):
+        if key in new:
+            old[key] = new[key]
+    if _ROLE_RANK[new.get("role")] > _ROLE_RANK[old.get("role")]:
+        old["role"] = new["role"]
+    for i, article_id in enumerate(row["article_ids"]):
+        if article_id not in into["article_ids"]:
+            for key in ("article_ids", "sentences", "starts", "ends"):
+                into[key].append(row[key][i])
+
+
+def relation_rows(relations: Iterable[Relation]) -> list[dict[str, Any]]:
+    """One row per fact (type, from, to): a fact stated twice is merged here, so that no
+    batch holds the same relationship twice (two rows of one UNWIND would race)."""
+    rows: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for relation in relations:
+        row = relation_row(relation)
+        key = (row["type"], row["from"], row["to"])
+        if key in rows:
+            _merge_rows(rows[key], row)
+        else:
+            rows[key] = row
+    return list(rows.values())
+
+
+def article_props(article: Article, print_: str | None = None) -> dict[str, Any]:
+    props = {
+        "id": article.id,
+        "title": article.title,
+        "subtitle": article.subtitle,
+        "published": article.published,
+        "publisher": article.publisher,
+        "url": article.url,
+        "source_path": article.source_path,
+        "text": article.text,
+        "fingerprint": print_,
+    }
+    return {k: v for k, v in props.items() if v is not None}
 
 
 def batches(rows: list[dict[str, Any]], size: int = BATCH_SIZE) -> Iterator[list[dict[str, Any]]]:
@@ -131,22 +188,11 @@ def _write(tx: ManagedTransaction, extraction: Extraction, print_: str) -> Write
         counters.append(result.consume().counters)
         return records
 
-    article_props = {
-        "id": article.id,
-        "title": article.title,
-        "subtitle": article.subtitle,
-        "published": article.published,
-        "publisher": article.publisher,
-        "url": article.url,
-        "source_path": article.source_path,
-        "text": article.text,
-        "fingerprint": print_,
-    }
-    run("write_article", article={k: v for k, v in article_props.items() if v is not None})
+    run("write_article", article=article_props(article, print_))
     for rows in batches([entity_row(e) for e in extraction.entities]):
         run("write_entities", rows=rows)
     run("write_mentions", article_id=article.id, entity_ids=[e.id for e in extraction.entities])
-    for rows in batches([relation_row(r) for r in extraction.relations]):
+    for rows in batches(relation_rows(extraction.relations)):
         run("write_relations", rows=rows)
     summary.nodes_created = sum(c.nodes_created for c in counters)
     summary.relationships_created = sum(c.relationships_created for c in counters)
@@ -191,3 +237,133 @@ def write_many(
     driver: Driver, extractions: Iterable[Extraction], database: str | None = None
 ) -> list[WriteSummary]:
     return [write_extraction(driver, e, database) for e in extractions]
+
+
+# ---------------------------------------------------------------------------------------
+# The bulk path: a whole graph (a synthetic corpus, a migration) in batched transactions.
+
+
+class GraphWriteSummary(BaseModel):
+    """What ``write_graph`` did, with the time each phase took (seconds)."""
+
+    articles: int = 0
+    entities: int = 0
+    relations: int = 0
+    batches: int = 0
+    nodes_created: int = 0
+    relationships_created: int = 0
+    seconds_articles: float = 0.0
+    seconds_entities: float = 0.0
+    seconds_relations: float = 0.0
+    graph_version: int | None = None
+
+
+def check_relation_dispatch() -> None:
+    """write_relations.cypher has one static MERGE branch per relation type; a type added
+    to the model without its branch would silently write nothing, so refuse early."""
+    text = get_query("write_relations").text
+    missing = [t for t in RELATION_TYPES if f"MERGE (a)-[r:{t}]->(b)" not in text]
+    if missing:
+        raise LoadError(f"write_relations.cypher has no MERGE branch for {missing}")
+
+
+def _run_batches(
+    driver: Driver,
+    database: str,
+    name: str,
+    chunks: list[list[dict[str, Any]]],
+    workers: int,
+) -> tuple[int, int]:
+    """Run a write query over batches, each in its own transaction; sums the counters."""
+    text = get_query(name).text
+
+    def one(rows: list[dict[str, Any]]) -> tuple[int, int]:
+        def work(tx: ManagedTransaction) -> tuple[int, int]:
+            counters = tx.run(text, rows=rows).consume().counters
+            return counters.nodes_created, counters.relationships_created
+
+        with driver.session(database=database) as session:
+            return session.execute_write(work)
+
+    if workers <= 1 or len(chunks) <= 1:
+        results = [one(rows) for rows in chunks]
+    else:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(one, chunks))
+    return sum(r[0] for r in results), sum(r[1] for r in results)
+
+
+def _disjoint_chunks(rows: list[dict[str, Any]], size: int, workers: int
+                     ) -> list[list[dict[str, Any]]]:
+    """Batches for parallel writers: rows are partitioned by their end node, so batches
+    that run at the same time never MERGE onto the same end node (a hub alliance is in
+    one partition only) and lock far fewer nodes in common. Batches are interleaved
+    across partitions so that the workers pick from different ones."""
+    if workers <= 1:
+        return list(batches(rows, size))
+    parts: list[list[dict[str, Any]]] = [[] for _ in range(workers)]
+    for row in rows:
+        parts[hash(row["to"]) % workers].append(row)
+    per_part = [list(batches(sorted(p, key=lambda r: (r["to"], r["from"])), size)) for p in parts]
+    out: list[list[dict[str, Any]]] = []
+    for i in range(max((len(p) for p in per_part), default=0)):
+        out.extend(p[i] for p in per_part if i < len(p))
+    return out
+
+
+def write_graph(
+    driver: Driver,
+    entities: Iterable[Entity],
+    relations: Iterable[Relation],
+    *,
+    articles: Iterable[Article] = (),
+    batch_size: int = BATCH_SIZE,
+    workers: int = 1,
+    database: str | None = None,
+) -> GraphWriteSummary:
+    """Write many entities and facts in batches of ``batch_size`` rows, one transaction per
+    batch, with the same Cypher as ``write_extraction`` (so MERGE semantics, evidence lists
+    and idempotence are the same). Not atomic as a whole: each batch is. Articles named as
+    evidence should be given too (they are written first, without text fingerprints).
+    ``workers`` > 1 runs relationship batches in parallel on disjoint end nodes."""
+    import time
+
+    check_relation_dispatch()
+    database = database or get_settings().neo4j_database
+    summary = GraphWriteSummary()
+    entity_list = list(entities)
+    known = {e.id for e in entity_list}
+
+    t0 = time.perf_counter()
+    article_rows = [{"id": a.id, "props": article_props(a)} for a in articles]
+    chunks = list(batches(article_rows, batch_size))
+    created, _ = _run_batches(driver, database, "write_articles", chunks, 1)
+    summary.articles, summary.nodes_created = len(article_rows), created
+    summary.batches += len(chunks)
+
+    t1 = time.perf_counter()
+    chunks = list(batches([entity_row(e) for e in entity_list], batch_size))
+    created, _ = _run_batches(driver, database, "write_entities", chunks, 1)
+    summary.entities, summary.nodes_created = len(entity_list), summary.nodes_created + created
+    summary.batches += len(chunks)
+
+    t2 = time.perf_counter()
+    rows = relation_rows(relations)
+    dangling = {end for r in rows for end in (r["from"], r["to"]) if end not in known}
+    if dangling:
+        raise LoadError(f"relations name entities not given: {sorted(dangling)[:10]}")
+    chunks = _disjoint_chunks(rows, batch_size, workers)
+    _, rels = _run_batches(driver, database, "write_relations", chunks, workers)
+    summary.relations, summary.relationships_created = len(rows), rels
+    summary.batches += len(chunks)
+    t3 = time.perf_counter()
+
+    with driver.session(database=database) as session:
+        summary.graph_version = session.execute_write(
+            lambda tx: tx.run(get_query("write_graph_version").text).single()["version"]
+        )
+    summary.seconds_articles, summary.seconds_entities = t1 - t0, t2 - t1
+    summary.seconds_relations = t3 - t2
+    return summary

@@ -6,11 +6,23 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from allygraph import __version__
 from allygraph.db import create_async_driver
+from allygraph.service.middleware import BodyLimitMiddleware, ETagMiddleware, GraphVersion
 from allygraph.service.problems import install_problem_handlers
-from allygraph.service.routes import health
+from allygraph.service.routes import (
+    agreements,
+    alliances,
+    articles,
+    cypher,
+    graph,
+    guide,
+    health,
+    organizations,
+    search,
+)
 from allygraph.settings import Settings, get_settings
 
 DESCRIPTION = """
@@ -27,6 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
         app.state.driver = create_async_driver(settings)
+        app.state.graph_version = versions
         try:
             yield
         finally:
@@ -39,5 +52,32 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_problem_handlers(app)
-    app.include_router(health.router)
+    for module in (
+        health,
+        alliances,
+        organizations,
+        agreements,
+        search,
+        graph,
+        articles,
+        cypher,
+        guide,
+    ):
+        app.include_router(module.router)
+    # Outermost first: size limits before anything reads a body, ETags before routes run.
+    versions = GraphVersion()
+    app.add_middleware(ETagMiddleware, versions=versions)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        limits={"/cypher": cypher.MAX_BODY_BYTES, "/articles": settings.max_article_bytes},
+        default=64 * 1024,
+    )
+    # Neo4j Browser fetches the guide (and may call the API) from its own origin.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=list(guide.BROWSER_ORIGINS),
+        allow_methods=["GET", "HEAD", "OPTIONS"],
+        allow_headers=["*"],
+        expose_headers=["ETag"],
+    )
     return app

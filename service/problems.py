@@ -12,8 +12,14 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
-from pydantic import BaseModel
+from neo4j.exceptions import (
+    ClientError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
+from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from allygraph.errors import AllygraphError
@@ -24,7 +30,10 @@ PROBLEM_JSON = "application/problem+json"
 
 
 class Problem(BaseModel):
-    """The body of every error response."""
+    """The body of every error response (RFC 9457 allows extension members, such as the
+    ``reason`` of a refused query)."""
+
+    model_config = ConfigDict(extra="allow")
 
     type: str = "about:blank"
     title: str
@@ -37,7 +46,39 @@ class Problem(BaseModel):
 
 PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": Problem, "content": {PROBLEM_JSON: {}}, "description": title}
-    for status, title in ((404, "Not found"), (422, "Invalid parameters"), (503, "Neo4j unavailable"))
+    for status, title in (
+        (404, "Not found"),
+        (422, "Invalid parameters"),
+        (503, "Neo4j unavailable"),
+    )
+}
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses=`` for the given error statuses (problem+json bodies)."""
+    return {
+        status: {
+            "model": Problem,
+            "content": {PROBLEM_JSON: {}},
+            "description": _TITLES.get(status, "Error"),
+        }
+        for status in statuses
+    }
+
+
+_TITLES = {
+    400: "Invalid request",
+    401: "API key missing",
+    403: "Refused",
+    404: "Not found",
+    413: "Request too large",
+    422: "Invalid parameters",
+    503: "Neo4j unavailable",
+    504: "Query timed out",
+}
+# Every read GET answers 304 to a current If-None-Match (see service/middleware.py).
+NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
+    304: {"description": "Not modified: the ETag sent in If-None-Match is current"}
 }
 
 
@@ -45,7 +86,10 @@ def problem(request: Request, status: int, title: str, detail: str, **extra: Any
     body = Problem(title=title, status=status, detail=detail, instance=request.url.path, **extra)
     headers = {"Retry-After": "5"} if status == 503 else None
     return JSONResponse(
-        body.model_dump(exclude_none=True), status_code=status, media_type=PROBLEM_JSON, headers=headers
+        body.model_dump(exclude_none=True),
+        status_code=status,
+        media_type=PROBLEM_JSON,
+        headers=headers,
     )
 
 

@@ -21,6 +21,7 @@ import pytest
 from neo4j import Driver, GraphDatabase
 
 from allygraph.db import apply_schema
+from allygraph.models import Extraction
 from allygraph.queries import get_query
 from allygraph.settings import Settings
 
@@ -199,3 +200,23 @@ def api(api_server: ServerThread, graph: Driver) -> Iterator[httpx.Client]:
     """An HTTP client for the API over loopback, on an empty graph this test owns."""
     with httpx.Client(base_url=api_server.url, timeout=30) as client:
         yield client
+
+
+SEED_ARTICLE = ROOT / "data" / "articles" / "2020-06-03-ajunews-kt-lg-ai-one-team.txt"
+
+
+@pytest.fixture(scope="session")
+def seed_extraction() -> Extraction:
+    """The seed article through the real pipeline (intake, rules, overrides), once."""
+    from allygraph.loaders.pipeline import extract_path
+
+    return extract_path(SEED_ARTICLE)
+
+
+@pytest.fixture
+def seed_graph(graph: Driver, seed_extraction: Extraction) -> Driver:
+    """A graph holding exactly what loading the seed article writes."""
+    from allygraph.loaders.writer import write_extraction
+
+    write_extraction(graph, seed_extraction, "neo4j")
+    return graph

@@ -13,7 +13,10 @@ def test_health_is_up_with_version(api: httpx.Client) -> None:
     response = api.get("/health")
     assert response.status_code == 200
     assert response.json() == {
-        "status": "ok", "version": __version__, "neo4j": "up", "reason": None
+        "status": "ok",
+        "version": __version__,
+        "neo4j": "up",
+        "reason": None,
     }
 
 

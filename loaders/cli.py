@@ -1,0 +1,118 @@
+"""``allygraph extract`` and ``allygraph eval``: thin commands over the pipeline and scorer.
+
+The main typer app (``allygraph/cli.py``) registers these functions. Library errors become
+one line on stderr and exit code 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from allygraph.errors import AllygraphError
+from allygraph.loaders.evaluate import Score, load_gold, score, total
+from allygraph.loaders.pipeline import extract_path
+from allygraph.models import Extraction
+
+_out = Console(highlight=False)
+_err = Console(stderr=True, highlight=False)
+
+
+def extract_command(
+    path: Path = typer.Argument(..., help="Article file (text or HTML)."),  # noqa: B008
+    json_: bool = typer.Option(False, "--json", help="Print the extraction in the gold format."),
+) -> None:
+    """Extract entities and relations from one article (no database)."""
+    extraction = _run(lambda: extract_path(path))
+    if json_:
+        typer.echo(json.dumps(extraction.to_gold(), ensure_ascii=False, indent=2))
+        return
+    _print_extraction(extraction)
+
+
+def eval_command(
+    gold: list[Path] = typer.Option(..., "--gold", help="Gold YAML file(s) or folder(s)."),  # noqa: B008
+    json_: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+) -> None:
+    """Score the extractor against gold files: P/R/F1 and property accuracy."""
+    files = _run(lambda: _gold_files(gold))
+    scores = [_run(lambda f=f: _score_file(f)) for f in files]
+    overall = total(scores)
+    if json_:
+        report = {"total": overall.report(), "articles": [s.report() for s in scores]}
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    for item in [*scores, overall] if len(scores) > 1 else scores:
+        _print_score(item)
+
+
+def _score_file(path: Path) -> Score:
+    document = load_gold(path)
+    return score(extract_path(document.article), document)
+
+
+def _gold_files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.glob("*.yaml") if p.name != "README.yaml"))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise AllygraphError(f"{path}: no such gold file or folder")
+    if not files:
+        raise AllygraphError("no gold files found")
+    return files
+
+
+def _run(action: Any) -> Any:
+    try:
+        return action()
+    except AllygraphError as exc:
+        _err.print(f"error: {exc.message}", soft_wrap=True)
+        raise typer.Exit(1) from None
+
+
+def _print_extraction(extraction: Extraction) -> None:
+    article = extraction.article
+    _out.print(f"[bold]{article.title}[/bold]")
+    _out.print(f"{article.publisher or '?'} · {article.published:%Y-%m-%d %H:%M} · id {article.id}")
+    entities = Table("id", "type", "name", "English", title="Entities")
+    for entity in extraction.entities:
+        mark = " [yellow](new)[/yellow]" if entity.new else ""
+        entities.add_row(entity.id + mark, entity.type, entity.name, entity.name_en or "")
+    _out.print(entities)
+    relations = Table("type", "from", "to", "properties", title="Relations")
+    for r in extraction.relations:
+        props = ", ".join(
+            f"{k}={getattr(r, k)}" for k in ("since", "role", "title") if getattr(r, k)
+        )
+        relations.add_row(r.type, r.from_, r.to, props)
+    _out.print(relations)
+    new = [e for e in extraction.entities if e.new]
+    if new:
+        _out.print("[bold]New entities to curate[/bold] (not in the registry):")
+        for entity in new:
+            _out.print(f"  - {entity.id}  {entity.type}  {entity.name}")
+
+
+def _print_score(item: Score) -> None:
+    table = Table("scope", "P", "R", "F1", "tp/extracted/gold", title=f"Scores: {item.article}")
+    rows = [("entities", item.entities), *((f"  {k}", v) for k, v in item.entities_by_type.items())]
+    rows += [("relations", item.relations)]
+    rows += [(f"  {k}", v) for k, v in item.relations_by_type.items()]
+    for name, prf in rows:
+        table.add_row(
+            name, f"{prf.precision:.3f}", f"{prf.recall:.3f}", f"{prf.f1:.3f}",
+            f"{prf.true_positives}/{prf.extracted}/{prf.gold}",
+        )  # fmt: skip
+    _out.print(table)
+    accuracy = ", ".join(
+        f"{name} {acc.correct}/{acc.total}" for name, acc in item.properties.items() if acc.total
+    )
+    _out.print(f"property accuracy: {item.property_accuracy:.3f} ({accuracy or 'none'})")

@@ -1,0 +1,217 @@
+"""The state one article's extraction builds up: entities, relations, sentence views.
+
+Rules read sentences through ``SentenceView`` (its mentions, groups, people and first date)
+and write through ``ArticleContext``, which owns entity ids (registry or generated slugs)
+and merges repeated relations into one, keeping the most informative properties.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from allygraph.loaders.extract.mentions import Candidate, Group, Mention
+from allygraph.loaders.extract.people import PersonMention
+from allygraph.loaders.registry import Registry
+from allygraph.loaders.romanise import person_name_en, person_slug, slugify
+from allygraph.models import Article, Entity, Evidence, Relation, Sentence, partial_date_start
+
+_ROLE_RANK = {"member": 0, "founder": 1, "leader": 2}
+_KIND_RANK = {"body": 0, "caption": 1, "subtitle": 2, "title": 3}
+
+
+@dataclass(slots=True)
+class SentenceView:
+    sentence: Sentence
+    mentions: list[Mention]  # organisations, products, alliances (not people)
+    orgs: list[Mention]  # organisations not inside a person's "<name> <org> <title>"
+    groups: list[Group]
+    people: list[PersonMention]
+    date: str | None
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def offset(self) -> int:
+        return self.sentence.start
+
+    @property
+    def headline(self) -> bool:
+        return self.sentence.kind in ("title", "subtitle")
+
+    def local(self, pos: int) -> int:
+        return pos - self.sentence.start
+
+    def of_type(self, *types: str) -> list[Mention]:
+        return [m for m in self.mentions if m.type in types]
+
+
+@dataclass(slots=True)
+class AgreementDraft:
+    """One signing the article reports, gathered over several sentences."""
+
+    names: list[str] = field(default_factory=list)
+    parties: list[tuple[str, SentenceView]] = field(default_factory=list)
+    signers: list[tuple[str, SentenceView]] = field(default_factory=list)
+    date: str | None = None
+    place: str | None = None
+    objectives: list[str] = field(default_factory=list)
+    kind: str = "agreement"
+    first: int = 0  # offset of its first mention, for ordering
+
+    def party_keys(self) -> set[str]:
+        return {key for key, _ in self.parties}
+
+
+class ArticleContext:
+    def __init__(self, article: Article, registry: Registry) -> None:
+        self.article = article
+        self.registry = registry
+        self.published: date = article.published.date()
+        self.event: date = self.published
+        self.candidates: dict[str, Candidate] = {}
+        self.first_seen: dict[str, int] = {}
+        self.surfaces: dict[str, set[str]] = {}
+        self.relations: dict[tuple[str, str, str], Relation] = {}
+        self._evidence_rank: dict[tuple[str, str, str], int] = {}
+        self.agreements: list[AgreementDraft] = []
+        self.alliance_ids: list[str] = []
+        self.focal: str | None = None
+        self.views: list[SentenceView] = []
+
+    # --- what came before a sentence ---------------------------------------------------
+
+    def previous_orgs(self, view: SentenceView) -> list[str]:
+        """Organisations of the nearest earlier sentence that names two or more."""
+        for earlier in reversed([v for v in self.views if v.offset < view.offset]):
+            keys = list(dict.fromkeys(m.key for m in earlier.orgs))
+            if len(keys) >= 2:
+                return keys
+        return []
+
+    def recent_alliances(self, view: SentenceView, window: int = 2) -> list[str]:
+        """Alliances named in this sentence or the ``window`` sentences before it."""
+        earlier = [v for v in self.views if v.offset <= view.offset][-(window + 1) :]
+        return list(dict.fromkeys(m.key for v in earlier for m in v.of_type("Alliance")))
+
+    # --- entities --------------------------------------------------------------------
+
+    def new_key(self, candidate: Candidate) -> str:
+        """The id of a candidate: the registry's when one of its names is registered."""
+        for name in (candidate.name, candidate.name_en):
+            entry = self.registry.lookup(name) if name else None
+            if entry is not None and entry.type == candidate.type:
+                return entry.id
+        for key, known in self.candidates.items():
+            if known.type == candidate.type and known.name == candidate.name:
+                return key
+        if candidate.type == "Person":
+            base = person_slug(candidate.name)
+            candidate.name_en = candidate.name_en or person_name_en(candidate.name)
+        else:
+            base = slugify(candidate.name_en or candidate.name)
+        key, n = base, 1
+        while key in self.registry or key in self.candidates:
+            n += 1
+            key = f"{base}-{n}"
+        candidate.key = key
+        self.candidates[key] = candidate
+        return key
+
+    def person_key(self, name: str) -> str:
+        entry = self.registry.lookup(name)
+        if entry is not None and entry.type == "Person":
+            return entry.id
+        return self.new_key(Candidate(key="", type="Person", name=name))
+
+    def see(self, key: str, position: int, surface: str | None = None) -> None:
+        if key not in self.first_seen or position < self.first_seen[key]:
+            self.first_seen[key] = position
+        if surface:
+            self.surfaces.setdefault(key, set()).add(surface)
+
+    def entity(self, key: str) -> Entity | None:
+        entry = self.registry.get(key)
+        if entry is not None:
+            entity = entry.to_entity()
+            names = {n.casefold().replace(" ", "") for n in entry.surfaces}
+            for surface in sorted(self.surfaces.get(key, ())):
+                if surface.casefold().replace(" ", "") not in names and "(" not in surface:
+                    entity.aliases.append(surface)
+            return entity
+        candidate = self.candidates.get(key)
+        if candidate is None:
+            return None
+        return Entity(
+            id=key,
+            type=candidate.type,  # type: ignore[arg-type]
+            name=candidate.name,
+            name_en=candidate.name_en,
+            aliases=list(candidate.aliases),
+            new=True,
+        )
+
+    def type_of(self, key: str) -> str | None:
+        entry = self.registry.get(key)
+        if entry is not None:
+            return entry.type
+        candidate = self.candidates.get(key)
+        return candidate.type if candidate else None
+
+    def sector_of(self, key: str) -> str | None:
+        entry = self.registry.get(key)
+        return entry.sector if entry else None
+
+    # --- relations -------------------------------------------------------------------
+
+    def relate(
+        self,
+        kind: str,
+        source: str,
+        target: str,
+        view: SentenceView,
+        *,
+        since: str | None = None,
+        role: str | None = None,
+        title: str | None = None,
+    ) -> None:
+        if source == target:
+            return
+        evidence = Evidence(
+            article_id=self.article.id,
+            sentence=view.sentence.text,
+            start=view.sentence.start,
+            end=view.sentence.end,
+        )
+        relation = Relation.model_validate(
+            {"type": kind, "from": source, "to": target, "since": since, "role": role,
+             "title": title, "evidence": evidence}
+        )  # fmt: skip
+        key = relation.key
+        rank = _KIND_RANK[view.sentence.kind]
+        known = self.relations.get(key)
+        if known is None:
+            self.relations[key] = relation
+            self._evidence_rank[key] = rank
+            return
+        if rank < self._evidence_rank[key]:
+            known.evidence = evidence
+            self._evidence_rank[key] = rank
+        if role and (known.role is None or _ROLE_RANK[role] > _ROLE_RANK[known.role]):
+            known.role = role  # type: ignore[assignment]
+        if since and (known.since is None or _earlier(since, known.since)):
+            known.since = since
+        if title and (known.title is None or len(title) > len(known.title)):
+            known.title = title
+
+    def has(self, kind: str, source: str, target: str) -> bool:
+        return any(k[0] == kind and k[1] == source and k[2] == target for k in self.relations)
+
+
+def _earlier(a: str, b: str) -> bool:
+    """True when ``a`` starts before ``b``; on the same start the more precise one wins."""
+    start_a, start_b = partial_date_start(a), partial_date_start(b)
+    assert start_a is not None and start_b is not None
+    return start_a < start_b or (start_a == start_b and len(a) > len(b))

@@ -1,0 +1,357 @@
+"""Mentions of organisations, products and alliances, and how Korean groups them.
+
+A mention is a span of ``Article.text`` resolved to an entity key: a registry id, or a
+candidate the registry lacks (found by suffix rules: "…연구원", "…전자", quoted
+"'…얼라이언스'", "…플랫폼(ABC)"). Korean marks a name's role with the particle glued to it
+("KT와 LG전자, LG유플러스가" is one subject list), so every mention records its particle
+and consecutive mentions are joined into groups with one grammatical case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from allygraph.loaders.registry import Registry
+from allygraph.loaders.text import HANGUL_RUN, is_particle_run
+from allygraph.models import ORGANIZATION_TYPES
+
+ORG_TYPES = ORGANIZATION_TYPES
+_CLOSERS = "'\"’”」』>〉》"
+
+# Grammatical case of a group, from the particle of its last member.
+_CASES: dict[str, str] = {}
+for _case, _particles in {
+    "subj": "가 이 은 는 도 께서 만 이나 나 이란 란 만이 이라는 라는",
+    "obj": "을 를",
+    "gen": "의 의한",
+    "com": "와 과 하고 랑 이랑 와의 과의 와는 과는 와도 과도",
+    "loc": "에 에서 에게 로 으로 에는 에도 에서도 에서는 로는 으로는 로부터 으로부터 에서만 에게는",
+    "pred": "이다 다 였다 이었다 이며 며 이고 고 이자 자 인",
+}.items():
+    for _p in _particles.split():
+        _CASES[_p] = _case
+
+_COORDINATOR = re.compile(r"\s*(?:[,·/&+\-]|및|그리고|,\s*그리고|와|과)?\s*")
+_ETC = re.compile(
+    r"\s*등(?:\s+[^\s]+){0,4}?\s+[^\s]*?(?P<particle>이|가|은|는|을|를|의|에|과|와)(?=\s)"
+)
+
+# Unknown organisations, by the suffix their names end with.
+_ORG_SUFFIX = re.compile(
+    r"(?<![\w가-힣])(?P<name>(?:[A-Z][A-Za-z&]*\s?)?[가-힣A-Za-z0-9&]{1,14}?"
+    r"(?P<suffix>대학교|과학기술원|연구원|연구소|진흥원|재단|은행|증권|중공업|전자|그룹|지주|홀딩스|"
+    r"텔레콤|건설|제약|바이오로직스|모빌리티|엔터테인먼트|디스플레이|반도체|네트웍스|테크놀로지스?|"
+    r"랩스|게임즈|캐피탈|자산운용|생명보험|화재|공사|공단|협회|위원회|"
+    r"Inc\.?|Corp\.?|Corporation|Labs?|Technologies|University|Institute))"
+    r"(?![A-Za-z0-9])"
+)
+_ORG_SUFFIX_TYPES = {
+    "대학교": "University", "University": "University", "과학기술원": "University",
+    "연구원": "ResearchInstitute", "연구소": "ResearchInstitute", "Institute": "ResearchInstitute",
+    "진흥원": "GovernmentBody", "공단": "GovernmentBody", "위원회": "GovernmentBody",
+}  # fmt: skip
+# Common nouns that end like organisation names ("시중은행", "가전전자").
+_NOT_ORG_PREFIX = re.compile(
+    r"^(?:시중|인터넷|지방|국책|외국계|대형|중소|국내|해외|글로벌|주요|대기업|계열|관련|정부|민간|국립|"
+    r"공공|출연|정부출연|산하|각|자사|타사|경쟁|협력|투자|저축|상업|중앙|신생|전문|소속|부설|기업|"
+    r"연구|책임|선임|수석|객원|외부|내부|해당|모|이|그|이들|두|세|양|전|현|신|구|가전|소형|대|종합|"
+    r"디지털|금융|한국|미국|중국|일본|유럽|세계|국제|지역|업계|전체|일반|다른|여러|여타|타)$"
+)
+_LIST_UNIVERSITY = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,4}대)(?=[,·]|\s*(?:등|와|과|및))")
+
+# Unknown products: a noun phrase ending in a product noun, with a Latin name in parentheses.
+_PRODUCT_NOUN = (
+    r"플랫폼|서비스|솔루션|스피커|비서|음성비서|챗봇|어시스턴트|모델|엔진|앱|애플리케이션|칩|"
+    r"반도체|로봇|시스템|클라우드|OS|운영체제|단말|기기"
+)
+_PRODUCT_PAREN = re.compile(
+    r"(?P<np>(?:[가-힣A-Za-z0-9·]+\s){0,3}[가-힣A-Za-z0-9·]*(?:" + _PRODUCT_NOUN + r"))"
+    r"\((?P<en>[A-Za-z][A-Za-z0-9 .\-]{1,30})\)"
+)
+_PRODUCT_DESCRIPTOR = re.compile(
+    r"(?:" + _PRODUCT_NOUN + r")(?:인|이자)?\s+(?:'(?P<q>[^']{2,20})'|"
+    r"(?P<ko>[가-힣A-Za-z0-9]{2,12})\((?P<en>[A-Za-z][A-Za-z0-9 .\-]{1,30})\))"
+)
+_NOT_NP_WORD = re.compile(
+    r"(?:는|은|인|한|된|던|할|될|있는|없는|의|을|를|이|가|에|와|과|도|로|서|고|며)$"
+)
+
+# Alliances named in quotes, and generic descriptions of one ('AI 동맹').
+_ALLIANCE_SUFFIX = r"동맹|얼라이언스|연합체|연합|협의체|협의회|컨소시엄|원팀|협력체|Alliance|Forum"
+_QUOTED_ALLIANCE = re.compile(
+    r"['‘\"“](?P<name>[^'’\"”\n]{0,30}?\s?(?:" + _ALLIANCE_SUFFIX + r"))['’\"”]"
+)
+_GENERIC_FIELD = re.compile(
+    r"^(?:AI|인공지능|5G|6G|ICT|IT|반도체|배터리|모빌리티|클라우드|디지털|데이터|통신|메타버스|로봇|"
+    r"자율주행|K|한미|한일|한중|글로벌|전략|기술|혈맹)?\s?(?:" + _ALLIANCE_SUFFIX + r")$"
+)
+
+# References to parties named before: "3사", "양사", "두 회사", "이들 기업".
+_PARTY_REF = re.compile(
+    r"(?<![가-힣0-9])(?P<ref>(?P<n>[2-9])\s?(?:개\s?)?사|양사|양\s사|양측|(?P<w>두|세|네)\s(?:회사|기업|업체|곳)|"
+    r"이들\s(?:기업|회사|업체)|이들)(?P<particle>[가-힣]*)"
+)
+_WORD_COUNT = {"두": 2, "세": 3, "네": 4}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An entity the registry lacks, proposed by a rule; kept only if the article uses it."""
+
+    key: str
+    type: str
+    name: str
+    name_en: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+# Gives a candidate its entity id (the rule extractor owns slugs and collisions).
+NewKey = Callable[[Candidate], str]
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name in the text: ``start``/``end`` cover the name, ``particle`` what follows it."""
+
+    start: int
+    end: int
+    key: str
+    type: str
+    surface: str
+    particle: str = ""
+    after: int = 0  # offset just past the particle
+    new: bool = False
+    name_en: str | None = None
+    generic: bool = False  # a description ('AI 동맹') rather than a name
+
+    @property
+    def is_org(self) -> bool:
+        return self.type in ORG_TYPES
+
+    @property
+    def case(self) -> str:
+        return _CASES.get(self.particle, "bare")
+
+
+@dataclass(slots=True)
+class Group:
+    """Mentions joined by '와/과', ',', '·' or '-' into one list with one case."""
+
+    members: list[Mention]
+    case: str
+    start: int
+    end: int
+    ref: bool = False  # a "3사"-style reference to an earlier group
+
+    @property
+    def keys(self) -> list[str]:
+        seen: list[str] = []
+        for m in self.members:
+            if m.key not in seen:
+                seen.append(m.key)
+        return seen
+
+
+def attach_particle(text: str, mention: Mention) -> Mention:
+    """Record the particle glued after the mention (past a closing quote)."""
+    pos = mention.end
+    while pos < len(text) and text[pos] in _CLOSERS:
+        pos += 1
+    run = HANGUL_RUN.match(text, pos)
+    particle = run.group() if run else ""
+    if particle and is_particle_run(particle):
+        mention.particle = _strip_plural(particle)
+        mention.after = pos + len(particle)
+    else:
+        mention.particle = ""
+        mention.after = pos
+    return mention
+
+
+def _strip_plural(particle: str) -> str:
+    for prefix in ("들", "측"):
+        if particle.startswith(prefix):
+            particle = particle[len(prefix) :]
+    return particle
+
+
+def registry_mentions(text: str, registry: Registry) -> list[Mention]:
+    mentions = []
+    for hit in registry.gazetteer.scan(text):
+        entry = hit.entry
+        mention = Mention(hit.start, hit.end, entry.id, entry.type, text[hit.start : hit.end])
+        mentions.append(attach_particle(text, mention))
+    return mentions
+
+
+def unknown_org_mentions(
+    text: str, registry: Registry, taken: list[tuple[int, int]], new_key: NewKey
+) -> list[Mention]:
+    """Organisations the registry lacks, by name suffix (and "X대" inside a list of names)."""
+    found: list[Mention] = []
+    for match in _ORG_SUFFIX.finditer(text):
+        start, end = match.span("name")
+        name = match["name"]
+        prefix = name[: -len(match["suffix"])].strip()
+        if not prefix or _NOT_ORG_PREFIX.match(prefix) or _overlaps(start, end, taken):
+            continue
+        if prefix.isdigit() or (len(prefix) < 2 and not prefix.isascii()):
+            continue
+        run = HANGUL_RUN.match(text, end)
+        if run and run.group() and not is_particle_run(run.group()):
+            continue
+        entry = registry.lookup(name)
+        key, kind = (entry.id, entry.type) if entry else (None, None)
+        en = _parenthesised_latin(text, end)
+        if en:
+            end = text.index(")", end) + 1
+        if key is None:
+            kind = _ORG_SUFFIX_TYPES.get(match["suffix"].rstrip("."), "Company")
+            key = new_key(Candidate(key="", type=kind, name=name, name_en=en))
+        found.append(attach_particle(text, Mention(start, end, key, kind, name, new=entry is None)))
+        taken.append((start, end))
+    for match in _LIST_UNIVERSITY.finditer(text):
+        start, end = match.span("name")
+        if _overlaps(start, end, taken) or _NOT_ORG_PREFIX.match(match["name"][:-1]):
+            continue
+        name = match["name"]
+        entry = registry.lookup(name)
+        if entry is None and not _near_org(text, start, end, taken):
+            continue
+        key = entry.id if entry else new_key(Candidate(key="", type="University", name=name))
+        kind = entry.type if entry else "University"
+        found.append(attach_particle(text, Mention(start, end, key, kind, name, new=entry is None)))
+        taken.append((start, end))
+    return found
+
+
+def unknown_product_mentions(
+    text: str, taken: list[tuple[int, int]], new_key: NewKey
+) -> list[Mention]:
+    """Products the registry lacks: '…플랫폼(GEPP)' or a quoted/English-named product after
+    a product noun ("AI 스피커 'X'", "음성비서 X(Y)")."""
+    found: list[Mention] = []
+    for match in _PRODUCT_PAREN.finditer(text):
+        words = match["np"].split()
+        while len(words) > 1 and (_NOT_NP_WORD.search(words[0]) or re.search(r"\d", words[0])):
+            words.pop(0)
+        name = " ".join(words)
+        end = match.end()
+        start = end - len(match["en"]) - 2 - len(name)
+        if len(words) < 2 or _overlaps(start, end, taken):
+            continue
+        key = new_key(Candidate(key="", type="Product", name=name, name_en=match["en"]))
+        found.append(attach_particle(text, Mention(start, end, key, "Product", name, new=True)))
+        taken.append((start, end))
+    for match in _PRODUCT_DESCRIPTOR.finditer(text):
+        group = "q" if match["q"] else "ko"
+        start, end = match.span(group)
+        if match["en"]:
+            end = match.end()
+        name = match[group]
+        if _overlaps(start, end, taken):
+            continue
+        key = new_key(Candidate(key="", type="Product", name=name, name_en=match["en"]))
+        found.append(attach_particle(text, Mention(start, end, key, "Product", name, new=True)))
+        taken.append((start, end))
+    return found
+
+
+def quoted_alliance_mentions(
+    text: str, registry: Registry, taken: list[tuple[int, int]], new_key: NewKey
+) -> list[Mention]:
+    found: list[Mention] = []
+    for match in _QUOTED_ALLIANCE.finditer(text):
+        start, end = match.span("name")
+        name = match["name"].strip()
+        if _overlaps(start, end, taken) or len(name) < 3:
+            continue
+        entry = registry.lookup(name)
+        if entry is not None and entry.type != "Alliance":
+            continue
+        generic = entry is None and _GENERIC_FIELD.match(name) is not None
+        key = entry.id if entry else new_key(Candidate(key="", type="Alliance", name=name))
+        mention = Mention(start, end, key, "Alliance", name, new=entry is None, generic=generic)
+        found.append(attach_particle(text, mention))
+        taken.append((start, end))
+    return found
+
+
+def groups_in(text: str, mentions: list[Mention], headline: bool = False) -> list[Group]:
+    """Join consecutive organisation mentions of one sentence into groups with a case."""
+    orgs = [m for m in mentions if m.is_org]
+    groups: list[Group] = []
+    current: list[Mention] = []
+    for i, mention in enumerate(orgs):
+        current.append(mention)
+        nxt = orgs[i + 1] if i + 1 < len(orgs) else None
+        if nxt is not None and _joins(text, mention, nxt):
+            continue
+        groups.append(_close(text, current, headline))
+        current = []
+    return groups
+
+
+def party_refs(
+    text: str, offset: int, history: list[Group], sentence_groups: list[Group]
+) -> list[Group]:
+    """Groups standing for "3사", "양사", "두 회사": the latest earlier group of that size."""
+    refs: list[Group] = []
+    for match in _PARTY_REF.finditer(text):
+        count = int(match["n"]) if match["n"] else _WORD_COUNT.get(match["w"] or "", 2)
+        if match["ref"] == "이들":
+            count = 0
+        particle = match["particle"]
+        if particle and not is_particle_run(particle):
+            continue
+        start = offset + match.start()
+        earlier = [g for g in history + sentence_groups if g.end <= start and len(g.keys) >= 2]
+        chosen = next((g for g in reversed(earlier) if count in (0, len(g.keys))), None)
+        if chosen is None:
+            continue
+        particle = _strip_plural(particle)
+        case = _CASES.get(particle, "bare")
+        refs.append(Group(list(chosen.members), case, start, offset + match.end(), ref=True))
+    return refs
+
+
+def _joins(text: str, left: Mention, right: Mention) -> bool:
+    between = text[left.after : right.start]
+    if left.particle in ("와", "과", "하고", "랑", "이랑"):
+        return between.strip() == ""
+    if left.particle:
+        return False
+    between = between.strip(_CLOSERS + " ")
+    return _COORDINATOR.fullmatch(between) is not None and "\n" not in between
+
+
+def _close(text: str, members: list[Mention], headline: bool) -> Group:
+    last = members[-1]
+    case = last.case
+    end = last.after
+    if not last.particle:
+        etc = _ETC.match(text, last.after)
+        if etc:
+            case = _CASES.get(etc["particle"], "bare")
+            end = etc.end()
+        elif headline and text[last.after : last.after + 1] == ",":
+            case = "subj"
+    elif case == "com" and re.match(r"\s*함께", text[last.after :]) is None:
+        case = "com"
+    return Group(list(members), case, members[0].start, end)
+
+
+def _parenthesised_latin(text: str, end: int) -> str | None:
+    match = re.match(r"\(([A-Za-z][A-Za-z0-9 &.\-]{1,40})\)", text[end : end + 45])
+    return match.group(1) if match else None
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in taken)
+
+
+def _near_org(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """'X대' counts as a university only inside a list of other organisations."""
+    return any(abs(a - end) <= 3 or abs(start - b) <= 3 for a, b in taken)

@@ -1,0 +1,400 @@
+"""Relation cues of Korean business news, one function per kind of fact.
+
+Each rule reads one sentence (a ``SentenceView``) and writes relations through the
+``ArticleContext``. Cues are verbs and nouns of the genre (합류, 결성, 주도, 업무협약을
+체결, 경쟁사, 손을 잡다, "X의 플랫폼인 Y"); who does what comes from the particles of the
+groups around the cue, so that "KT가 주도하는 'AI 원팀'에 LG전자와 LG유플러스가 합류했다"
+makes the LG pair members and KT the leader.
+"""
+
+from __future__ import annotations
+
+import re
+
+from allygraph.loaders.extract.context import AgreementDraft, ArticleContext, SentenceView
+from allygraph.loaders.extract.mentions import Group, Mention
+
+_JOIN = re.compile(
+    r"(?:합류|가입|동참|합세|참여|참가)(?:하|했|한|할|해|키로|하기로|하게|시키|된|됐|중)"
+)
+_FOUND = re.compile(r"결성|출범|발족|창립|구성(?:된|했|한|하|해)|꾸린|꾸려|설립(?:된|했|한|하)")
+_LEAD = re.compile(
+    r"주도(?:하|적|한|해|했|로|권|할)|이끄는|이끌|앞장|주축|먼저\s*(?:꺼낸|제안한|손을\s*내민|나선)"
+)
+_TOGETHER = re.compile(r"함께\s+(?:\S+\s+){0,3}?\S*?(?:추진|결성|출범|구성|구축|만들|설립|꾸리)")
+_BOND = re.compile(
+    r"동맹(?:을|를)?\s*(?:맺|결성|체결|구축)|동맹\s*결성|손(?:을)?\s*잡|손잡|맞손|의기투합"
+)
+_PARTNER = re.compile(
+    _BOND.pattern + r"|제휴(?:를\s*맺|하|했|한|키로|관계)|전략적\s*제휴|협력\s*관계를\s*맺"
+)
+_AGREEMENT_NOUN = (
+    r"(?:업무\s*협약|사업\s*협약|상호\s*협력\s*협약|협약|MOU|양해각서|전략적\s*파트너십|파트너십|"
+    r"제휴\s*계약|협정|계약|협약서)"
+)
+_CONCLUDE = re.compile(
+    r"(?P<noun>" + _AGREEMENT_NOUN + r")(?P<paren>\([A-Za-z]+\))?(?:을|를)?\s*(?:체결|맺|교환)"
+)
+_CEREMONY = re.compile(
+    r"['‘\"“](?P<name>[^'’\"”]{2,60}?(?:협약|MOU|양해각서|파트너십))\s?(?:체결식|협약식|식)['’\"”]"
+)
+_SIGN = re.compile(r"서명(?:했|한|하|식)|협약식|체결식|조인식|서명식")
+_OBJECTIVE_LIST = re.compile(r"△\s*([^△]+)")
+_FIELDS = re.compile(r"협력\s*(?:분야|과제|범위)는\s+(?P<items>.+?)(?:이다|다|등이다|등)\.?$")
+_COMPETITOR = re.compile(r"경쟁사(?:인|로|들)?|라이벌(?:인|사)?|경쟁\s*업체(?:인)?")
+_RIVALRY = re.compile(r"경쟁\s*관계|라이벌\s*관계|경쟁해\s*온|경쟁해온")
+_AGAINST = re.compile(r"(?:와|과)\s*(?:맞서|경쟁하|경쟁해|경쟁\s*관계|대립|각축)[가-힣]*\s")
+_CONTRAST = re.compile(r"차별점|차별화|대항마|맞불|맞서|대항")
+_SECTOR_NOUNS = {
+    "telecom": re.compile(r"이동통신사|통신사|이통사|통신\s*3사|이통\s*3사"),
+    "internet": re.compile(r"포털|플랫폼\s*기업|인터넷\s*기업"),
+    "electronics": re.compile(r"가전\s*업체|가전사|전자\s*업체"),
+    "semiconductor": re.compile(r"반도체\s*기업|반도체\s*업체|칩\s*업체"),
+}
+_DEVELOP_VERB = re.compile(
+    r"^(?:을|를)\s*(?:\S+\s+){0,2}?(?:운영|개발|출시|선보|내놓|공개|보유|서비스|제공|만들)"
+)
+_DEVELOPER_GAP = re.compile(
+    r"^\s*(?:자체\s*)?(?:추진하고\s*있는|추진\s*중인|개발한|개발\s*중인|개발하고\s*있는|운영하는|"
+    r"운영\s*중인|선보인|내놓은|공개한|출시한|만든|서비스하는|보유한)\s+(?:[가-힣A-Za-z0-9/·]+\s+){0,3}$"
+)
+_DESCRIPTOR_GAP = re.compile(
+    r"^\s*(?:[가-힣A-Za-z0-9/·]+\s+){0,3}?(?:[가-힣A-Za-z0-9/·]*?(?:인|이자)\s+)?$"
+)
+_PLACE = re.compile(r"(?P<place>(?:[가-힣A-Za-z0-9]+\s){0,4}[가-힣A-Za-z0-9]+)에서\s")
+_SUBJECT_WORD = re.compile(r"[가-힣]+(?:이|가)\s")
+
+
+def membership(ctx: ArticleContext, view: SentenceView) -> None:
+    """합류/가입/참여 (member), 결성/출범 (founder), 함께 추진 and 주도 (leader)."""
+    alliances = _alliances(view)
+    since = view.date or ctx.event.isoformat()
+    for cue in _JOIN.finditer(view.text):
+        target = _alliance_for(alliances, view, prefer_case="loc")
+        group = _nearest_subject(view, cue.start())
+        if target and group:
+            for key in group.keys:
+                ctx.relate("MEMBER_OF", key, target, view, since=since, role="member")
+    if _FOUND.search(view.text) and alliances:
+        target = alliances[0].key
+        founders = [k for g in view.groups if g.case in ("subj", "bare") for k in g.keys]
+        for key in founders:
+            ctx.relate("MEMBER_OF", key, target, view, since=since, role="founder")
+    together = _TOGETHER.search(view.text)
+    if together and alliances:
+        target = alliances[0].key
+        lead = _nearest_subject(view, together.start())
+        partners = [
+            g for g in view.groups if g.case == "com" and view.local(g.end) <= together.start()
+        ]
+        if lead and len(lead.keys) == 1:
+            ctx.relate("LEADS", lead.keys[0], target, view)
+            ctx.relate("MEMBER_OF", lead.keys[0], target, view, since=since, role="leader")
+        for group in partners:
+            for key in group.keys:
+                ctx.relate("MEMBER_OF", key, target, view, since=since, role="member")
+    for cue in _LEAD.finditer(view.text):
+        target = alliances[0].key if alliances else _single_alliance(ctx)
+        leader = _leader(view, cue.start())
+        if target and leader:
+            ctx.relate("LEADS", leader, target, view)
+            ctx.relate("MEMBER_OF", leader, target, view, since=since, role="leader")
+
+
+def bonds(ctx: ArticleContext, view: SentenceView) -> None:
+    """동맹/손잡다: members of the alliance named (or the article's one alliance), else a
+    bilateral PARTNERS_WITH between exactly two organisations."""
+    cue = _PARTNER.search(view.text)
+    if cue is None:
+        return
+    parties = _parties(view, cue.start())
+    alliances = _alliances(view)
+    target = alliances[0].key if alliances else None
+    if target is None and "동맹" in cue.group() and _BOND.search(view.text):
+        target = _single_alliance(ctx)
+    if target is not None and _BOND.search(view.text):
+        since = view.date or ctx.event.isoformat()
+        for key in parties:
+            ctx.relate("MEMBER_OF", key, target, view, since=since, role="member")
+        return
+    if target is None and len(parties) == 2:
+        ctx.relate("PARTNERS_WITH", parties[0], parties[1], view)
+
+
+def agreements(ctx: ArticleContext, view: SentenceView) -> None:
+    """업무협약/MOU/파트너십 체결 -> an Agreement with its parties, date, place, signers."""
+    conclude = _CONCLUDE.search(view.text)
+    ceremony = _CEREMONY.search(view.text)
+    signing = _SIGN.search(view.text)
+    if not (conclude or ceremony or (signing and view.people)):
+        return
+    draft = AgreementDraft(first=view.offset)
+    if ceremony:
+        draft.names.append(ceremony["name"].strip())
+    if conclude:
+        draft.names.append(_agreement_name(view.text, conclude))
+        if conclude["paren"]:
+            draft.names.append(conclude["paren"].strip("()"))
+        draft.kind = _agreement_kind(conclude["noun"])
+        for key in _parties(view, conclude.start()):
+            draft.parties.append((key, view))
+        draft.date = view.date if view.date and len(view.date) == 10 else None
+        draft.place = _place(view.text, conclude.start())
+    elif ceremony:
+        draft.kind = _agreement_kind(ceremony["name"])
+        draft.place = _place(view.text, ceremony.start())
+    if signing or ceremony:
+        for person in view.people:
+            draft.signers.append((person.name, view))
+            if person.org is not None:
+                draft.parties.append((person.org.key, view))
+    _merge_draft(ctx, draft)
+
+
+def objectives(ctx: ArticleContext, view: SentenceView) -> None:
+    """'△A △B …' lists and '협력 분야는 A, B, C다' become the agreement's objectives."""
+    if not ctx.agreements:
+        return
+    items: list[str] = []
+    if "△" in view.text:
+        items = [m.group(1).strip() for m in _OBJECTIVE_LIST.finditer(view.text)]
+        if items:
+            items[-1] = re.split(r"\s등\s|\s등의\s|\s등$|\s등을\s", items[-1])[0].strip()
+    else:
+        fields = _FIELDS.search(view.text)
+        if fields:
+            raw = re.split(r",\s*(?:그리고\s+)?|\s그리고\s|\s및\s", fields["items"])
+            items = [_last_noun_phrase(item) for item in raw]
+    items = [i.rstrip(" ,.") for i in items if i and len(i) <= 60]
+    if items:
+        target = [a for a in ctx.agreements if a.first <= view.offset] or ctx.agreements
+        for item in items:
+            if item not in target[-1].objectives:
+                target[-1].objectives.append(item)
+
+
+def competition(ctx: ArticleContext, view: SentenceView) -> None:
+    orgs = view.orgs
+    for cue in _COMPETITOR.finditer(view.text):
+        after = [m for m in orgs if 0 <= view.local(m.start) - cue.end() <= 2]
+        before = [
+            m
+            for m in orgs
+            if 0 <= cue.start() - view.local(m.after) <= 4
+            and re.match(r"\s*등\s*$", view.text[view.local(m.after) : cue.start()])
+        ]
+        # "엔비디아의 경쟁사로 삼성전자가": the rival of the genitive, else of the article's focus.
+        owner = next(
+            (
+                m.key
+                for m in orgs
+                if m.particle == "의" and 0 <= cue.start() - view.local(m.after) <= 1
+            ),
+            ctx.focal,
+        )
+        for mention in after + before:
+            if owner and mention.key != owner:
+                ctx.relate("COMPETES_WITH", owner, mention.key, view)
+    for cue in _AGAINST.finditer(view.text):
+        left = [m for m in orgs if view.local(m.after) == cue.start() + len(cue.group()[0])]
+        right = [m for m in orgs if view.local(m.start) == cue.end()]
+        if left and right:
+            ctx.relate("COMPETES_WITH", left[0].key, right[0].key, view)
+    if _RIVALRY.search(view.text) and not orgs:
+        _sector_rivals(ctx, view)
+    alliances = _alliances(view)
+    if alliances and _CONTRAST.search(view.text):
+        for other in ctx.recent_alliances(view):
+            if other != alliances[0].key:
+                ctx.relate("COMPETES_WITH", alliances[0].key, other, view)
+
+
+def develops(ctx: ArticleContext, view: SentenceView) -> None:
+    """'X의 AI 플랫폼인 Y', 'X의 Y(English)', 'X가 개발한 Y', 'X는 자체 … Y를 운영'."""
+    products = view.of_type("Product")
+    for product in products:
+        local_start = view.local(product.start)
+        owner = _owner(view, local_start)
+        if owner is None:
+            owner = _operator(view, product)
+        if owner is not None:
+            ctx.relate("DEVELOPS", owner, product.key, view)
+
+
+def positions(ctx: ArticleContext, view: SentenceView) -> None:
+    for person in view.people:
+        if person.org is not None and person.title and not person.short:
+            ctx.relate(
+                "HOLDS_POSITION", ctx.person_key(person.name), person.org.key, view,
+                title=person.title,
+            )  # fmt: skip
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+
+def _alliances(view: SentenceView) -> list[Mention]:
+    return view.of_type("Alliance")
+
+
+def _alliance_for(alliances: list[Mention], view: SentenceView, prefer_case: str) -> str | None:
+    if not alliances:
+        return None
+    preferred = [m for m in alliances if m.case == prefer_case]
+    return (preferred or alliances)[0].key
+
+
+def _single_alliance(ctx: ArticleContext) -> str | None:
+    return ctx.alliance_ids[0] if len(ctx.alliance_ids) == 1 else None
+
+
+def _nearest_subject(view: SentenceView, cue: int) -> Group | None:
+    """The subject group closest before the cue, unless another subject stands between."""
+    subjects = [g for g in view.groups if g.case == "subj" and view.local(g.end) <= cue]
+    if not subjects:
+        return None
+    group = subjects[-1]
+    between = view.text[view.local(group.end) : cue]
+    if _SUBJECT_WORD.search(between + " ") and not _only_orgs(view, group.end, cue):
+        return None
+    return group
+
+
+def _only_orgs(view: SentenceView, start: int, cue: int) -> bool:
+    """True when every subject-marked word between is itself a mention (an alliance, say)."""
+    local = view.local(start)
+    for match in _SUBJECT_WORD.finditer(view.text[local:cue] + " "):
+        pos = view.offset + local + match.start()
+        if not any(m.start <= pos < m.after for m in view.mentions):
+            return False
+    return True
+
+
+def _leader(view: SentenceView, cue: int) -> str | None:
+    group = _nearest_subject(view, cue)
+    if group and len(group.keys) == 1:
+        return group.keys[0]
+    predicates = [g for g in view.groups if g.case == "pred" and view.local(g.start) > cue]
+    if predicates and len(predicates[0].keys) == 1:
+        return predicates[0].keys[0]
+    return None
+
+
+def _parties(view: SentenceView, cue: int) -> list[str]:
+    """Organisations acting together before the cue: the subject and those 'with' it."""
+    keys: list[str] = []
+    for group in view.groups:
+        if view.local(group.start) >= cue:
+            continue
+        if group.case in ("subj", "com") or (group.case == "bare" and view.headline):
+            keys.extend(k for k in group.keys if k not in keys)
+    return keys
+
+
+def _agreement_kind(noun: str) -> str:
+    if re.search(r"MOU|업무|양해각서|협약", noun):
+        return "mou"
+    if "파트너십" in noun or "제휴" in noun:
+        return "partnership"
+    return "agreement"
+
+
+def _agreement_name(text: str, match: re.Match[str]) -> str:
+    """The noun phrase of the agreement: '전략적 파트너십', '업무협약'."""
+    words = text[: match.start("noun")].split()
+    name = [match["noun"]]
+    if text[match.start("noun") - 1 : match.start("noun")] not in (" ", ""):
+        return name[0]
+    for word in reversed(words[-2:]):
+        if re.search(r"\d|[는은인한된할의을를이가에와과도로]$", word) and not word.endswith("적"):
+            break
+        if word.endswith("적") or (re.fullmatch(r"[가-힣A-Za-z]+", word) and len(word) <= 4):
+            name.insert(0, word)
+            continue
+        break
+    return " ".join(name)
+
+
+def _place(text: str, cue: int) -> str | None:
+    matches = list(_PLACE.finditer(text[:cue]))
+    if not matches:
+        return None
+    match = matches[-1]
+    words = match["place"].split()
+    kept: list[str] = []
+    for word in reversed(words):
+        if re.search(r"[는은인한된던할의을를이가와과도]$", word) or re.fullmatch(r"\d+일,?", word):
+            break
+        kept.insert(0, word)
+    return " ".join(kept) or None
+
+
+def _merge_draft(ctx: ArticleContext, draft: AgreementDraft) -> None:
+    for known in ctx.agreements:
+        if (
+            not draft.party_keys()
+            or not known.party_keys()
+            or draft.party_keys() & known.party_keys()
+        ):
+            for name in draft.names:
+                if name not in known.names:
+                    known.names.append(name)
+            known.parties.extend(p for p in draft.parties if p[0] not in known.party_keys())
+            known.signers.extend(
+                s for s in draft.signers if s[0] not in {n for n, _ in known.signers}
+            )
+            known.date = known.date or draft.date
+            known.place = known.place or draft.place
+            if known.kind == "agreement":
+                known.kind = draft.kind
+            return
+    ctx.agreements.append(draft)
+
+
+def _last_noun_phrase(item: str) -> str:
+    """'인공지능(AI)과 사물인터넷(IoT)을 아우르는 미래 ICT' -> '미래 ICT'."""
+    words = item.strip().split()
+    for i in range(len(words) - 1, -1, -1):
+        if re.search(r"(?:는|은|ㄴ|한|된|인|을|를)$", words[i]) and i < len(words) - 1:
+            return " ".join(words[i + 1 :])
+    return item.strip()
+
+
+def _sector_rivals(ctx: ArticleContext, view: SentenceView) -> None:
+    """'오랜 경쟁 관계였던 국내 이동통신사가…' names no one: the telcos named just before."""
+    for sector, pattern in _SECTOR_NOUNS.items():
+        if not pattern.search(view.text):
+            continue
+        previous = ctx.previous_orgs(view)
+        rivals = [k for k in previous if ctx.sector_of(k) == sector]
+        for i, a in enumerate(rivals):
+            for b in rivals[i + 1 :]:
+                ctx.relate("COMPETES_WITH", a, b, view)
+
+
+def _owner(view: SentenceView, product_start: int) -> str | None:
+    """'X의 [descriptor] P' or 'X가 개발한 [descriptor] P': only the nearest organisation."""
+    for org in reversed(view.orgs):
+        end = view.local(org.after)
+        if end > product_start:
+            continue
+        gap = view.text[end:product_start]
+        if org.particle == "의" and _DESCRIPTOR_GAP.match(gap):
+            return org.key
+        if org.case == "subj" and _DEVELOPER_GAP.match(gap):
+            return org.key
+        return None
+    return None
+
+
+def _operator(view: SentenceView, product: Mention) -> str | None:
+    """'X는 자체 음성비서 Y를 운영하고 있다': X the subject, Y the object of a making verb."""
+    if not _DEVELOP_VERB.match(view.text[view.local(product.end) :].lstrip("'’\")")):
+        return None
+    subjects = [o for o in view.orgs if o.case == "subj" and o.after <= product.start]
+    if not subjects:
+        return None
+    gap = view.text[view.local(subjects[-1].after) : view.local(product.start)]
+    if len(gap) > 30 or re.search(r"[가-힣]+(?:을|를|이|가)\s", gap):
+        return None
+    return subjects[-1].key

@@ -1,0 +1,149 @@
+"""Curated corrections applied after the extractor, one YAML file per article.
+
+``data/overrides/<article file stem>.yaml`` (or ``<article id>.yaml``) may ``add``
+entities and relations the rules missed and ``remove`` relations or entities they got
+wrong. The format is described in ``data/overrides/README.md``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from allygraph.errors import AllygraphError
+from allygraph.models import Entity, EntityType, Evidence, Extraction, Relation, RelationType
+from allygraph.settings import get_settings
+
+
+class OverrideError(AllygraphError):
+    status = 422
+    title = "Bad override file"
+
+
+class RelationAddition(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    type: RelationType
+    from_: str = Field(alias="from")
+    to: str
+    since: str | None = None
+    until: str | None = None
+    role: str | None = None
+    title: str | None = None
+    evidence: str | None = None  # a sentence of the article; defaults to the title
+
+
+class RelationRemoval(BaseModel):
+    """Removes every relation matching all the fields given."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    type: RelationType | None = None
+    from_: str | None = Field(default=None, alias="from")
+    to: str | None = None
+
+    def matches(self, relation: Relation) -> bool:
+        return (
+            (self.type is None or relation.type == self.type)
+            and (self.from_ is None or relation.from_ == self.from_)
+            and (self.to is None or relation.to == self.to)
+        )
+
+
+class EntityRemoval(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str | None = None
+    type: EntityType | None = None
+
+    def matches(self, entity: Entity) -> bool:
+        return (self.id is None or entity.id == self.id) and (
+            self.type is None or entity.type == self.type
+        )
+
+
+class Additions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    entities: list[Entity] = Field(default_factory=list)
+    relations: list[RelationAddition] = Field(default_factory=list)
+
+
+class Removals(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    entities: list[EntityRemoval] = Field(default_factory=list)
+    relations: list[RelationRemoval] = Field(default_factory=list)
+
+
+class Override(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    add: Additions = Field(default_factory=Additions)
+    remove: Removals = Field(default_factory=Removals)
+
+
+def find_override(stem: str | None, article_id: str, directory: Path | None = None) -> Path | None:
+    directory = directory or get_settings().overrides_dir
+    for name in (stem, article_id):
+        if not name:
+            continue
+        for suffix in (".yaml", ".yml"):
+            candidate = directory / f"{name}{suffix}"
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def load_override(path: Path) -> Override:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return Override.model_validate(data)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise OverrideError(f"{path}: unreadable override ({str(exc).splitlines()[0]})") from None
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(p) for p in error["loc"])
+        raise OverrideError(f"{path}: {where}: {error['msg']}") from None
+
+
+def apply_override(extraction: Extraction, override: Override) -> Extraction:
+    """A new extraction: removals first (entities take their relations along), then additions."""
+    article = extraction.article
+    entities = [
+        e for e in extraction.entities if not any(r.matches(e) for r in override.remove.entities)
+    ]
+    allowed = {e.id for e in entities} | {e.id for e in override.add.entities}
+    relations = [
+        r
+        for r in extraction.relations
+        if r.from_ in allowed
+        and r.to in allowed
+        and not any(rm.matches(r) for rm in override.remove.relations)
+    ]
+    for entity in override.add.entities:
+        entities = [e for e in entities if e.id != entity.id] + [entity]
+    known = {r.key for r in relations}
+    for addition in override.add.relations:
+        relation = _relation(addition, article.id, article.text, article.title)
+        if relation.key not in known:
+            relations.append(relation)
+            known.add(relation.key)
+    ids = {e.id for e in entities}
+    for relation in relations:
+        for end in (relation.from_, relation.to):
+            if end not in ids:
+                raise OverrideError(f"override relation {relation.type} refers to unknown {end!r}")
+    return Extraction(article=article, entities=entities, relations=relations)
+
+
+def _relation(addition: RelationAddition, article_id: str, text: str, title: str) -> Relation:
+    sentence = addition.evidence or title
+    start = text.find(sentence)
+    if start < 0:
+        raise OverrideError(f"override evidence not found in the article: {sentence[:60]!r}")
+    data: dict[str, Any] = addition.model_dump(by_alias=True, exclude={"evidence"})
+    data["evidence"] = Evidence(
+        article_id=article_id, sentence=sentence, start=start, end=start + len(sentence)
+    )
+    return Relation.model_validate(data)

@@ -1,0 +1,49 @@
+"""Organisations and people: everything the graph says about one of them, with evidence."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from allygraph.service.deps import DriverDep, SettingsDep, read
+from allygraph.service.lookup import not_found
+from allygraph.service.problems import NOT_MODIFIED, problem_responses
+from allygraph.service.schemas import OrganizationDetail, PersonDetail
+
+router = APIRouter(tags=["organizations"])
+
+
+@router.get(
+    "/organizations/{id}",
+    response_model=OrganizationDetail,
+    summary="An organisation: names, kind, memberships, agreements, executives, rivals...",
+    responses={**NOT_MODIFIED, **problem_responses(404, 422, 503)},
+)
+async def get_organization(
+    id: Annotated[str, Path(min_length=1, max_length=200, examples=["kt"])],
+    driver: DriverDep,
+    settings: SettingsDep,
+) -> OrganizationDetail:
+    rows = await read(driver, settings, "organization", id=id)
+    if not rows:
+        raise await not_found(driver, settings, "organization", id)
+    return OrganizationDetail.model_validate(rows[0])
+
+
+@router.get(
+    "/people/{id}",
+    response_model=PersonDetail,
+    tags=["people"],
+    summary="A person: positions with titles, agreements signed, articles",
+    responses={**NOT_MODIFIED, **problem_responses(404, 422, 503)},
+)
+async def get_person(
+    id: Annotated[str, Path(min_length=1, max_length=200, examples=["koo-hyun-mo"])],
+    driver: DriverDep,
+    settings: SettingsDep,
+) -> PersonDetail:
+    rows = await read(driver, settings, "person", id=id)
+    if not rows:
+        raise await not_found(driver, settings, "person", id)
+    return PersonDetail.model_validate(rows[0])

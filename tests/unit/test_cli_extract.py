@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from typer.testing import CliRunner
+
+from allygraph.loaders.cli import eval_command, extract_command
+
+from .conftest import GOLD_FILES, SEED
+
+app = typer.Typer()
+app.command("extract")(extract_command)
+app.command("eval")(eval_command)
+runner = CliRunner()
+
+
+def test_extract_json_is_gold_format() -> None:
+    result = runner.invoke(app, ["extract", str(SEED), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {"article", "published", "source", "title", "entities", "relations"} <= set(data)
+    assert any(e["id"] == "ai-one-team" for e in data["entities"])
+
+
+def test_extract_summary_lists_new_entities() -> None:
+    result = runner.invoke(app, ["extract", str(SEED)])
+    assert result.exit_code == 0, result.output
+    assert "New entities to curate" in result.stdout
+    assert "Agreement" in result.stdout
+
+
+def test_bad_files_exit_1_with_one_line(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "blob.bin"
+    binary.write_bytes(b"\x00\x01\x02")
+    for path in (empty, binary, tmp_path / "missing.txt"):
+        result = runner.invoke(app, ["extract", str(path)])
+        assert result.exit_code == 1
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert "Traceback" not in result.output
+
+
+def test_eval_json_and_table() -> None:
+    result = runner.invoke(app, ["eval", "--gold", str(GOLD_FILES[0]), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["total"]["entities"]["f1"] >= 0.95
+    table = runner.invoke(app, ["eval", "--gold", str(GOLD_FILES[1].parent)])
+    assert table.exit_code == 0, table.output
+    assert "property accuracy" in table.stdout
+
+
+def test_eval_missing_gold_exits_1(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", "--gold", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 1
+    assert len(result.stderr.strip().splitlines()) == 1
