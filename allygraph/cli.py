@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -52,7 +52,7 @@ def schema() -> None:
 @app.command()
 @one_line_errors
 def load(
-    paths: list[Path] = typer.Argument(..., help="article files or folders of them"),
+    paths: Annotated[list[Path], typer.Argument(help="article files or folders of them")],
 ) -> None:
     """Extract and load articles, one transaction each; exit 1 if any article failed."""
     from rich.progress import Progress
@@ -88,16 +88,23 @@ def load(
     table = Table(title="load summary", show_header=True)
     for column in ("", "created", "already present"):
         table.add_column(column, justify="right" if column else "left")
-    table.add_row("articles", str(sum(not s.skipped for s in done)),
-                  str(sum(s.skipped for s in done)))
-    table.add_row("nodes", str(sum(s.nodes_created for s in done)),
-                  str(sum(s.nodes_present for s in done)))
-    table.add_row("relationships", str(sum(s.relationships_created for s in done)),
-                  str(sum(s.relationships_present for s in done)))
+    table.add_row(
+        "articles", str(sum(not s.skipped for s in done)), str(sum(s.skipped for s in done))
+    )
+    table.add_row(
+        "nodes", str(sum(s.nodes_created for s in done)), str(sum(s.nodes_present for s in done))
+    )
+    table.add_row(
+        "relationships",
+        str(sum(s.relationships_created for s in done)),
+        str(sum(s.relationships_present for s in done)),
+    )
     out.print(table)
     if new_entities:
-        out.print(f"{len(new_entities)} entities not in the registry (to curate): "
-                  + ", ".join(f"{k} ({v})" for k, v in sorted(new_entities.items())))
+        out.print(
+            f"{len(new_entities)} entities not in the registry (to curate): "
+            + ", ".join(f"{k} ({v})" for k, v in sorted(new_entities.items()))
+        )
     for path, message in failed:
         err.print(f"[red]failed:[/red] {path}: {message}", highlight=False, soft_wrap=True)
     if failed:
@@ -106,7 +113,9 @@ def load(
 
 @app.command()
 @one_line_errors
-def reset(yes: bool = typer.Option(False, "--yes", help="confirm: delete the whole graph")) -> None:
+def reset(
+    yes: Annotated[bool, typer.Option("--yes", help="confirm: delete the whole graph")] = False,
+) -> None:
     """Delete every node and relationship (constraints and indexes stay)."""
     from allygraph.db import driver_session
     from allygraph.queries import get_query
@@ -120,8 +129,8 @@ def reset(yes: bool = typer.Option(False, "--yes", help="confirm: delete the who
 
 @app.command()
 def serve(
-    host: str | None = typer.Option(None, help="default: API_HOST"),
-    port: int | None = typer.Option(None, help="default: API_PORT"),
+    host: Annotated[str | None, typer.Option(help="default: API_HOST")] = None,
+    port: Annotated[int | None, typer.Option(help="default: API_PORT")] = None,
 ) -> None:
     """Run the HTTP API."""
     import uvicorn
@@ -141,9 +150,9 @@ def serve(
 def _register_loader_commands() -> None:
     from allygraph.loaders.cli import eval_command, extract_command
 
-    app.command("extract", help="Extract one article (no database); --json prints the gold format.")(
-        extract_command
-    )
+    app.command(
+        "extract", help="Extract one article (no database); --json prints the gold format."
+    )(extract_command)
     app.command("eval", help="Score the extractor against gold files: P/R/F1 per type.")(
         eval_command
     )

@@ -26,6 +26,9 @@ def _driver_options(settings: Settings) -> dict[str, Any]:
         "connection_acquisition_timeout": settings.neo4j_connect_timeout * 2,
         "max_transaction_retry_time": settings.neo4j_connect_timeout,
         "user_agent": "allygraph",
+        # Our queries name properties that may not exist yet (until_start before any
+        # membership ended); the server's notices about that are noise in every log.
+        "notifications_min_severity": "OFF",
     }
 
 

@@ -14,13 +14,13 @@ from neo4j import Driver
 
 from allygraph.db import apply_schema
 from allygraph.loaders.writer import (
+    _disjoint_chunks,
+    _run_batches,
     article_props,
     entity_row,
     name_key,
     relation_row,
     relation_rows,
-    _disjoint_chunks,
-    _run_batches,
     write_graph,
 )
 from allygraph.queries import get_query

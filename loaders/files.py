@@ -14,8 +14,10 @@ def article_files(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found.extend(
-                p for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and p.suffix.lower() in ARTICLE_SUFFIXES
                 and p.name.lower() != "readme.txt"
             )
         else:

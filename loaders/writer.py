@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -299,14 +300,16 @@ def _disjoint_chunks(rows: list[dict[str, Any]], size: int, workers: int
                      ) -> list[list[dict[str, Any]]]:
     """Batches for parallel writers: rows are partitioned by their end node, so batches
     that run at the same time never MERGE onto the same end node (a hub alliance is in
-    one partition only) and lock far fewer nodes in common. Batches are interleaved
-    across partitions so that the workers pick from different ones."""
+    one partition only), and sorted by start node, so the start nodes they share are
+    locked in the same order (fewer deadlocks; Neo4j's deadlock errors are retried by
+    execute_write). Batches are interleaved across partitions so that the workers pick
+    from different ones."""
     if workers <= 1:
         return list(batches(rows, size))
     parts: list[list[dict[str, Any]]] = [[] for _ in range(workers)]
     for row in rows:
-        parts[hash(row["to"]) % workers].append(row)
-    per_part = [list(batches(sorted(p, key=lambda r: (r["to"], r["from"])), size)) for p in parts]
+        parts[zlib.crc32(row["to"].encode()) % workers].append(row)
+    per_part = [list(batches(sorted(p, key=lambda r: (r["from"], r["to"])), size)) for p in parts]
     out: list[list[dict[str, Any]]] = []
     for i in range(max((len(p) for p in per_part), default=0)):
         out.extend(p[i] for p in per_part if i < len(p))

@@ -75,7 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Neo4j Browser fetches the guide (and may call the API) from its own origin.
     app.add_middleware(
         CORSMiddleware,
-        allow_origins=list(guide.BROWSER_ORIGINS),
+        allow_origin_regex=guide.BROWSER_ORIGIN_REGEX,
         allow_methods=["GET", "HEAD", "OPTIONS"],
         allow_headers=["*"],
         expose_headers=["ETag"],

@@ -43,7 +43,9 @@ def local_env() -> dict[str, str]:
     """Environment for scripts/neo4j that points it at the test server, not the dev one."""
     return {
         **os.environ,
-        "ALLYGRAPH_NEO4J_HOME": os.environ.get("ALLYGRAPH_TEST_NEO4J_HOME", str(ROOT / ".neo4j-test")),
+        "ALLYGRAPH_NEO4J_HOME": os.environ.get(
+            "ALLYGRAPH_TEST_NEO4J_HOME", str(ROOT / ".neo4j-test")
+        ),
         "NEO4J_BOLT_PORT": os.environ.get("ALLYGRAPH_TEST_BOLT_PORT", "7688"),
         "NEO4J_HTTP_PORT": os.environ.get("ALLYGRAPH_TEST_HTTP_PORT", "7475"),
         "NEO4J_PASSWORD": TEST_PASSWORD,
@@ -72,7 +74,8 @@ def pytest_report_header(config: pytest.Config) -> str:
     detail = {
         "env": f"NEO4J_URI={os.environ.get('NEO4J_URI')}",
         "testcontainers": "testcontainers Neo4jContainer (neo4j:5.26-community)",
-        "local": f"local Community server via scripts/neo4j, bolt port {local_env()['NEO4J_BOLT_PORT']}",
+        "local": "local Community server via scripts/neo4j, bolt port "
+        + local_env()["NEO4J_BOLT_PORT"],
     }[provider]
     return f"neo4j provider: {provider} ({detail})"
 
@@ -220,3 +223,9 @@ def seed_graph(graph: Driver, seed_extraction: Extraction) -> Driver:
 
     write_extraction(graph, seed_extraction, "neo4j")
     return graph
+
+
+def graph_counts(driver: Driver) -> tuple[int, int]:
+    """(nodes, relationships) in the test graph, through cypher/graph_counts.cypher."""
+    records, _, _ = driver.execute_query(get_query("graph_counts").text, database_="neo4j")
+    return records[0]["nodes"], records[0]["relationships"]

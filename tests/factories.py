@@ -34,10 +34,22 @@ def extraction(article_id: str = "art-1", *, extra: list[Relation] | None = None
     ]
     ev = evidence(article_id)
     relations = [
-        Relation(type="MEMBER_OF", from_="kt", to="ai-one-team", since="2020-02", role="leader",
-                 evidence=ev),
-        Relation(type="MEMBER_OF", from_="lg-electronics", to="ai-one-team", since="2020-06-03",
-                 role="member", evidence=ev),
+        Relation(
+            type="MEMBER_OF",
+            from_="kt",
+            to="ai-one-team",
+            since="2020-02",
+            role="leader",
+            evidence=ev,
+        ),
+        Relation(
+            type="MEMBER_OF",
+            from_="lg-electronics",
+            to="ai-one-team",
+            since="2020-06-03",
+            role="member",
+            evidence=ev,
+        ),
         Relation(type="COMPETES_WITH", from_="sk-telecom", to="kt", evidence=ev),
         *(extra or []),
     ]

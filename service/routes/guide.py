@@ -21,8 +21,9 @@ from allygraph.service.deps import SettingsDep
 
 router = APIRouter(tags=["guide"])
 
-# Origins of Neo4j Browser served by the local server (scripts/neo4j).
-BROWSER_ORIGINS = ("http://localhost:7474", "http://127.0.0.1:7474")
+# Neo4j Browser on this machine, whatever its port (7474 for `make up`, another for the
+# test server): the guide is public, read-only content.
+BROWSER_ORIGIN_REGEX = r"https?://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?"
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from neo4j import Driver
@@ -46,8 +47,9 @@ class BrowserSession:
     def __init__(self, page: Page) -> None:
         self.page = page
 
-    def run(self, command: str) -> str:
-        """Run a command or query as a user would, and return the text of its frame."""
+    def run(self, command: str, *, done: str = r".") -> str:
+        """Run a command or query as a user would; return its frame's text once it matches
+        ``done`` (a regular expression), e.g. the status line of a finished query."""
         frames = self.page.locator("[data-testid='frame']")
         before = frames.count()
         editor = self.page.locator("[data-testid='activeEditor'] .monaco-editor").first
@@ -56,23 +58,47 @@ class BrowserSession:
         self.page.keyboard.insert_text(command)
         self.page.keyboard.press("Control+Enter")
         self.page.wait_for_function(
-            "n => document.querySelectorAll(\"[data-testid='frame']\").length > n", arg=before
+            """([n, pattern]) => {
+                 const frames = document.querySelectorAll("[data-testid='frame']");
+                 return frames.length > n && new RegExp(pattern).test(frames[0].innerText);
+               }""",
+            arg=[before, done],
+            timeout=60_000,
         )
-        newest = frames.first  # Browser puts the newest frame on top
-        newest.locator("[data-testid='frameStatusbar'], [data-testid='frameContents']").first.wait_for()
-        self.page.wait_for_timeout(300)
-        return newest.inner_text()
+        return frames.first.inner_text()
+
+    def query(self, cypher: str) -> str:
+        """Run Cypher and return the frame's text once the result has streamed."""
+        return self.run(
+            cypher, done=r"(Started streaming \d+ records?|no changes, no records|Error)"
+        )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    report = yield
+    if report.when == "call":
+        item.stash[FAILED] = report.failed
+    return report
+
+
+FAILED = pytest.StashKey[bool]()
+SCREENSHOTS = Path(__file__).resolve().parents[2] / ".run" / "browser-failures"
 
 
 @pytest.fixture
-def neo4j_browser(chromium: Browser, neo4j_target: Neo4jTarget, graph: Driver) -> Iterator[BrowserSession]:
+def neo4j_browser(
+    request: pytest.FixtureRequest, chromium: Browser, neo4j_target: Neo4jTarget, graph: Driver
+) -> Iterator[BrowserSession]:
     context = chromium.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.goto(browser_url(neo4j_target))
     page.fill("input[data-testid='password']", neo4j_target.password)
     page.click("button[data-testid='connect']")
-    page.wait_for_selector(
-        "[data-testid='disconnectedBannerCode']", state="detached", timeout=60_000
-    )
+    # The banner goes before Bolt is ready; this frame line appears once it is.
+    page.wait_for_selector("text=You are connected as user", timeout=60_000)
     yield BrowserSession(page)
+    if request.node.stash.get(FAILED, False):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{request.node.name}.png"), full_page=True)
     context.close()

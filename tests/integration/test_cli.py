@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,11 +12,13 @@ from typer.testing import CliRunner
 
 from allygraph.cli import app
 from allygraph.settings import get_settings
-from tests.conftest import SEED_ARTICLE, Neo4jTarget
+from tests.conftest import SEED_ARTICLE, Neo4jTarget, graph_counts
 
 
 @pytest.fixture
-def cli(neo4j_target: Neo4jTarget, graph: Driver, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
+def cli(
+    neo4j_target: Neo4jTarget, graph: Driver, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[CliRunner]:
     monkeypatch.setenv("NEO4J_URI", neo4j_target.uri)
     monkeypatch.setenv("NEO4J_USER", neo4j_target.user)
     monkeypatch.setenv("NEO4J_PASSWORD", neo4j_target.password)
@@ -26,22 +27,15 @@ def cli(neo4j_target: Neo4jTarget, graph: Driver, monkeypatch: pytest.MonkeyPatc
     get_settings.cache_clear()
 
 
-def counts(driver: Driver) -> tuple[int, int]:
-    records, _, _ = driver.execute_query(
-        "MATCH (n) WITH count(n) AS nodes OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS rels"
-    )
-    return records[0]["nodes"], records[0]["rels"]
-
-
 def test_load_twice_reports_then_changes_nothing(cli: CliRunner, graph: Driver) -> None:
     first = cli.invoke(app, ["load", str(SEED_ARTICLE.parent)])
     assert first.exit_code == 0, first.output
     assert "load summary" in first.output
-    loaded = counts(graph)
+    loaded = graph_counts(graph)
     assert loaded[0] > 20 and loaded[1] > 30
     second = cli.invoke(app, ["load", str(SEED_ARTICLE)])
     assert second.exit_code == 0, second.output
-    assert counts(graph) == loaded
+    assert graph_counts(graph) == loaded
     articles_row = next(line for line in second.output.splitlines() if "articles" in line)
     assert re.findall(r"\d+", articles_row) == ["0", "1"]  # created 0, already present 1
 
@@ -63,7 +57,7 @@ def test_bad_article_fails_with_one_line_and_writes_nothing(
     assert result.exit_code == 1
     assert name in result.output
     assert "Traceback" not in result.output
-    assert counts(graph) == (0, 0)
+    assert graph_counts(graph) == (0, 0)
 
 
 def test_fifty_megabyte_file_is_refused(cli: CliRunner, graph: Driver, tmp_path: Path) -> None:
@@ -73,16 +67,18 @@ def test_fifty_megabyte_file_is_refused(cli: CliRunner, graph: Driver, tmp_path:
     result = cli.invoke(app, ["load", str(path)])
     assert result.exit_code == 1
     assert "huge.txt" in result.output
-    assert counts(graph) == (0, 0)
+    assert graph_counts(graph) == (0, 0)
 
 
-def test_one_bad_article_does_not_stop_the_good_one(cli: CliRunner, graph: Driver, tmp_path: Path) -> None:
+def test_one_bad_article_does_not_stop_the_good_one(
+    cli: CliRunner, graph: Driver, tmp_path: Path
+) -> None:
     (tmp_path / "bad.txt").write_bytes(b"")
     (tmp_path / "good.txt").write_bytes(SEED_ARTICLE.read_bytes())
     result = cli.invoke(app, ["load", str(tmp_path)])
     assert result.exit_code == 1
     assert "bad.txt" in result.output
-    assert counts(graph)[0] > 20
+    assert graph_counts(graph)[0] > 20
 
 
 def test_missing_path_is_one_line(cli: CliRunner) -> None:
@@ -95,10 +91,10 @@ def test_reset_needs_yes_then_empties(cli: CliRunner, graph: Driver) -> None:
     assert cli.invoke(app, ["load", str(SEED_ARTICLE)]).exit_code == 0
     refused = cli.invoke(app, ["reset"])
     assert refused.exit_code == 1 and "--yes" in refused.output
-    assert counts(graph)[0] > 0
+    assert graph_counts(graph)[0] > 0
     done = cli.invoke(app, ["reset", "--yes"])
     assert done.exit_code == 0, done.output
-    assert counts(graph) == (0, 0)
+    assert graph_counts(graph) == (0, 0)
 
 
 def test_cli_reports_neo4j_down_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,25 +8,18 @@ from neo4j import Driver
 from allygraph.errors import LoadError
 from allygraph.loaders.writer import write_extraction
 from allygraph.models import Entity, Relation
+from tests.conftest import graph_counts
 from tests.factories import evidence, extraction
-
-
-def counts(driver: Driver) -> tuple[int, int]:
-    records, _, _ = driver.execute_query(
-        "MATCH (n) WITH count(n) AS nodes "
-        "OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS rels"
-    )
-    return records[0]["nodes"], records[0]["rels"]
 
 
 def test_loading_twice_changes_nothing(graph: Driver) -> None:
     first = write_extraction(graph, extraction())
     assert not first.skipped
     assert first.nodes_created == 5  # 4 entities + the article
-    before = counts(graph)
+    before = graph_counts(graph)
     second = write_extraction(graph, extraction())
     assert second.skipped
-    assert counts(graph) == before
+    assert graph_counts(graph) == before
     version, _, _ = graph.execute_query("MATCH (m:GraphMeta) RETURN m.version AS v")
     assert version[0]["v"] == first.graph_version == 1
 
@@ -45,7 +38,9 @@ def test_nodes_carry_labels_names_and_search_keys(graph: Driver) -> None:
 
 
 def test_symmetric_fact_is_stored_once_with_sorted_ends(graph: Driver) -> None:
-    reverse = Relation(type="COMPETES_WITH", from_="kt", to="sk-telecom", evidence=evidence("art-1"))
+    reverse = Relation(
+        type="COMPETES_WITH", from_="kt", to="sk-telecom", evidence=evidence("art-1")
+    )
     write_extraction(graph, extraction(extra=[reverse]))
     records, _, _ = graph.execute_query(
         "MATCH (a)-[r:COMPETES_WITH]-(b) WHERE a.id < b.id RETURN a.id AS a, b.id AS b, "
@@ -71,8 +66,14 @@ def test_second_article_adds_evidence_not_a_duplicate(graph: Driver) -> None:
 def test_membership_keeps_earliest_since_and_strongest_role(graph: Driver) -> None:
     write_extraction(graph, extraction("art-1"))
     later = extraction("art-2")
-    later.relations[0] = Relation(type="MEMBER_OF", from_="kt", to="ai-one-team", since="2021",
-                                  role="member", evidence=evidence("art-2"))
+    later.relations[0] = Relation(
+        type="MEMBER_OF",
+        from_="kt",
+        to="ai-one-team",
+        since="2021",
+        role="member",
+        evidence=evidence("art-2"),
+    )
     write_extraction(graph, later)
     records, _, _ = graph.execute_query(
         "MATCH (:Entity {id: 'kt'})-[r:MEMBER_OF]->() RETURN r.since AS since, r.role AS role, "
@@ -84,32 +85,46 @@ def test_membership_keeps_earliest_since_and_strongest_role(graph: Driver) -> No
 def test_a_failing_article_leaves_nothing(graph: Driver) -> None:
     # A Company node that is not an :Entity makes the label step violate company_id.
     graph.execute_query("CREATE (:Company {id: 'kt'})")
-    before = counts(graph)
+    before = graph_counts(graph)
     with pytest.raises(LoadError, match="was not loaded"):
         write_extraction(graph, extraction())
-    assert counts(graph) == before
+    assert graph_counts(graph) == before
     articles, _, _ = graph.execute_query("MATCH (a:Article) RETURN count(a) AS n")
     assert articles[0]["n"] == 0
 
 
 def test_dangling_relation_is_refused_before_any_write(graph: Driver) -> None:
-    bad = extraction(extra=[
-        Relation(type="DEVELOPS", from_="kt", to="nowhere", evidence=evidence("art-1"))
-    ])
+    bad = extraction(
+        extra=[Relation(type="DEVELOPS", from_="kt", to="nowhere", evidence=evidence("art-1"))]
+    )
     with pytest.raises(LoadError, match="nowhere"):
         write_extraction(graph, bad)
-    assert counts(graph) == (0, 0)
+    assert graph_counts(graph) == (0, 0)
 
 
 def test_agreement_properties_are_written(graph: Driver) -> None:
     ex = extraction()
-    ex.entities.append(Entity(id="mou-1", type="Agreement", name="업무협약", date="2020-06-03",
-                              place="KT 광화문빌딩", objectives=["a", "b"]))
-    ex.relations.append(Relation(type="PARTY_TO", from_="kt", to="mou-1", evidence=evidence("art-1")))
+    ex.entities.append(
+        Entity(
+            id="mou-1",
+            type="Agreement",
+            name="업무협약",
+            date="2020-06-03",
+            place="KT 광화문빌딩",
+            objectives=["a", "b"],
+        )
+    )
+    ex.relations.append(
+        Relation(type="PARTY_TO", from_="kt", to="mou-1", evidence=evidence("art-1"))
+    )
     write_extraction(graph, ex)
     records, _, _ = graph.execute_query(
         "MATCH (a:Agreement {id: 'mou-1'}) RETURN a.date AS d, toString(a.date_start) AS ds, "
         "a.place AS p, a.objectives AS o"
     )
-    assert dict(records[0]) == {"d": "2020-06-03", "ds": "2020-06-03", "p": "KT 광화문빌딩",
-                                "o": ["a", "b"]}
+    assert dict(records[0]) == {
+        "d": "2020-06-03",
+        "ds": "2020-06-03",
+        "p": "KT 광화문빌딩",
+        "o": ["a", "b"],
+    }

@@ -1,0 +1,77 @@
+"""Extractor benchmark: articles/s, MB/s and peak memory of the pipeline on synthetic
+Korean articles, measured in a fresh process of its own.
+
+    python -m bench.extractor FOLDER   (prints one JSON result)
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.corpus import load_registry_entries, write_articles
+from bench.server import ROOT, WORK
+
+
+def measure(folder: Path) -> dict[str, Any]:
+    t = time.perf_counter()
+    from allygraph.loaders.pipeline import default_extractor, extract_path
+
+    default_extractor()
+    setup = time.perf_counter() - t
+    paths = sorted(folder.glob("*.txt"))
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    size = sum(p.stat().st_size for p in paths)
+    extract_path(paths[0])  # first-call costs (lazy imports, regex compilation)
+    failed, relations = 0, 0
+    t = time.perf_counter()
+    for path in paths:
+        try:
+            relations += len(extract_path(path).relations)
+        except Exception:
+            failed += 1
+    seconds = time.perf_counter() - t
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # tracemalloc's peak of Python allocations over a sample (it slows Python down, so it
+    # is measured apart from the throughput)
+    import tracemalloc
+
+    tracemalloc.start()
+    for path in paths[:50]:
+        try:
+            extract_path(path)
+        except Exception:
+            pass
+    _, traced_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {
+        "articles": len(paths), "bytes": size, "failed": failed, "relations": relations,
+        "seconds": round(seconds, 3), "setup_seconds": round(setup, 3),
+        "articles_per_s": round(len(paths) / seconds, 1),
+        "mb_per_s": round(size / seconds / 1e6, 3),
+        "peak_rss_mb": round(peak_kb / 1024, 1),
+        "rss_after_setup_mb": round(rss_before / 1024, 1),
+        "tracemalloc_peak_mb_50_articles": round(traced_peak / 1e6, 2),
+    }
+
+
+def run(n: int) -> dict[str, Any]:
+    folder = WORK / "articles"
+    if folder.exists():
+        for old in folder.glob("*.txt"):
+            old.unlink()
+    write_articles(folder, n, registry=load_registry_entries(ROOT / "data" / "registry.yaml"))
+    done = subprocess.run([sys.executable, "-m", "bench.extractor", str(folder)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=1800)
+    if done.returncode != 0:
+        return {"error": (done.stderr.strip().splitlines() or ["failed"])[-1]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(Path(sys.argv[1]))))
