@@ -14,10 +14,10 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, time
-from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -341,15 +341,23 @@ def _may_split(block: str) -> bool:
     return _INNER_END.search(block) is not None
 
 
-@lru_cache(maxsize=1)
 def _kiwi() -> Any:
-    """One Kiwi per process: building it takes a second, splitting an article milliseconds."""
-    import os
+    """One Kiwi per process: building it takes a second, splitting an article milliseconds.
 
-    from kiwipiepy import Kiwi
+    Keyed by process id: Kiwi's worker threads do not survive a fork, so a child process
+    that inherited the parent's instance would wait on them forever.
+    """
+    pid = os.getpid()
+    if pid not in _KIWIS:
+        from kiwipiepy import Kiwi
 
-    # Batched splitting needs at least two workers; more than four gains nothing here.
-    return Kiwi(num_workers=max(2, min(4, os.cpu_count() or 2)))
+        # Batched splitting needs at least two workers; more than four gains nothing here.
+        _KIWIS[pid] = Kiwi(num_workers=max(2, min(4, os.cpu_count() or 2)))
+    return _KIWIS[pid]
+
+
+# Inherited instances stay referenced: destroying one in a child would also wait on threads.
+_KIWIS: dict[int, Any] = {}
 
 
 def _take_published(lines: list[str]) -> tuple[datetime | None, list[str]]:
