@@ -30,16 +30,24 @@ def machine() -> dict[str, Any]:
     cpu = "unknown CPU"
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as f:
-            cpu = next((ln.split(":", 1)[1].strip() for ln in f if ln.startswith("model name")),
-                       cpu)
+            cpu = next(
+                (ln.split(":", 1)[1].strip() for ln in f if ln.startswith("model name")), cpu
+            )
         with open("/proc/meminfo", encoding="utf-8") as f:
             mem = int(f.readline().split()[1]) / 1024 / 1024
     except OSError:
         mem = 0
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(mem, 1),
-            "python": platform.python_version(), "driver": version("neo4j"),
-            "rust_ext": version("neo4j-rust-ext"), "fastapi": version("fastapi"),
-            "uvicorn": version("uvicorn"), "loadavg_start": _loadavg()}
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(mem, 1),
+        "python": platform.python_version(),
+        "driver": version("neo4j"),
+        "rust_ext": version("neo4j-rust-ext"),
+        "fastapi": version("fastapi"),
+        "uvicorn": version("uvicorn"),
+        "loadavg_start": _loadavg(),
+    }
 
 
 def _loadavg() -> str:
@@ -52,9 +60,14 @@ def run(quick: bool, only: set[str]) -> dict[str, Any]:
     from bench.extractor import run as run_extractor
 
     started = time.perf_counter()
-    results: dict[str, Any] = {"meta": {
-        **machine(), "quick": quick, "command": "python -m bench run" + (" --quick" * quick),
-        "started": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")}}
+    results: dict[str, Any] = {
+        "meta": {
+            **machine(),
+            "quick": quick,
+            "command": "python -m bench run" + (" --quick" * quick),
+            "started": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        }
+    }
     server = Neo4jServer("bench", 7693, 7480)
     importer = Neo4jServer("import", 7695, 7482)
     results["meta"].update(heap=server.heap, pagecache=server.pagecache)
@@ -81,10 +94,11 @@ def run(quick: bool, only: set[str]) -> dict[str, Any]:
         plan = queries.scenarios(seed["alliances"], seed["orgs"], seed["names"])
         with queries.ApiProcess(server, API_PORT) as api:
             results["queries"]["seed"] = {
-                "description": f"{seed['articles']} gold articles, {len(seed['orgs'])} "
-                               f"organisations, {len(seed['alliances'])} alliances",
-                "endpoints": queries.run_matrix(server, api, plan, concurrencies, duration,
-                                                warmup)}
+                "description": f"{seed['articles']} articles through the {seed['source']}, "
+                f"{len(seed['orgs'])} "
+                f"organisations, {len(seed['alliances'])} alliances",
+                "endpoints": queries.run_matrix(server, api, plan, concurrencies, duration, warmup),
+            }
 
     corpus = None
     if "load" in only or "queries" in only:
@@ -96,22 +110,31 @@ def run(quick: bool, only: set[str]) -> dict[str, Any]:
             print(f"load {n:,} relationships (corpus made in {gen:.1f} s)", flush=True)
             sample = 500 if quick else 2000
             w = load.writer_load(server, corpus, sample=sample, batch_size=10_000)
-            entry: dict[str, Any] = {"relationships": n, "corpus_seconds": round(gen, 2),
-                                     "counts": corpus.counts(), "writer": w}
-            print(f"  writer {w['rels_per_s_total']:,} rels/s total "
-                  f"({w['rels_per_s_rel_phase']:,} in the relationship phase), one tx per row "
-                  f"{w['one_tx_per_row_rels_per_s']} rels/s; complete={w['complete']}",
-                  flush=True)
+            entry: dict[str, Any] = {
+                "relationships": n,
+                "corpus_seconds": round(gen, 2),
+                "counts": corpus.counts(),
+                "writer": w,
+            }
+            print(
+                f"  writer {w['rels_per_s_total']:,} rels/s total "
+                f"({w['rels_per_s_rel_phase']:,} in the relationship phase), one tx per row "
+                f"{w['one_tx_per_row_rels_per_s']} rels/s; complete={w['complete']}",
+                flush=True,
+            )
             if "load" in only:
                 imp = load.admin_import(importer, corpus)
                 entry["import"] = imp
-                print(f"  neo4j-admin import {imp['rels_per_s']} rels/s ({imp['seconds']} s)",
-                      flush=True)
+                print(
+                    f"  neo4j-admin import {imp['rels_per_s']} rels/s ({imp['seconds']} s)",
+                    flush=True,
+                )
                 if imp.get("rels_per_s"):
                     entry["ratio_vs_import"] = round(w["rels_per_s_total"] / imp["rels_per_s"], 3)
             if w["one_tx_per_row_rels_per_s"]:
                 entry["ratio_vs_one_tx_per_row"] = round(
-                    w["rels_per_s_total"] / w["one_tx_per_row_rels_per_s"], 1)
+                    w["rels_per_s_total"] / w["one_tx_per_row_rels_per_s"], 1
+                )
             results["load"]["scales"].append(entry)
             if n == 100_000 and "load" in only:
                 sizes = [1000, 10_000, 50_000] if quick else [500, 2000, 10_000, 50_000]
@@ -125,15 +148,17 @@ def run(quick: bool, only: set[str]) -> dict[str, Any]:
         n = len(corpus.relations)
         print(f"queries on the synthetic graph ({n:,} relationships)", flush=True)
         hub = sum(1 for r in corpus.relations if r.type == "MEMBER_OF" and r.to == corpus.hub_id)
-        plan = queries.scenarios(corpus.sample_alliance_ids[:100], corpus.sample_org_ids[:100],
-                                 corpus.sample_names[:100])
+        plan = queries.scenarios(
+            corpus.sample_alliance_ids[:100], corpus.sample_org_ids[:100], corpus.sample_names[:100]
+        )
         with queries.ApiProcess(server, API_PORT) as api:
             data: dict[str, Any] = {
                 "description": f"{n:,} relationships, hub alliance with {hub:,} members",
-                "endpoints": queries.run_matrix(server, api, plan, concurrencies, duration,
-                                                warmup)}
-            data["hubs"] = queries.hubs(server, api, corpus.hub_id, corpus.small_alliance_id,
-                                        duration * 2, warmup)
+                "endpoints": queries.run_matrix(server, api, plan, concurrencies, duration, warmup),
+            }
+            data["hubs"] = queries.hubs(
+                server, api, corpus.hub_id, corpus.small_alliance_id, duration * 2, warmup
+            )
             data["caching"] = queries.caching(api, plan["members"], 8, duration, warmup)
         results["queries"]["synthetic"] = data
 
@@ -153,8 +178,11 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="cmd", required=True)
     r = sub.add_parser("run", help="run the benchmarks")
     r.add_argument("--quick", action="store_true", help="small scales, short runs (< 5 min)")
-    r.add_argument("--only", default="load,queries,extractor",
-                   help="comma-separated subset of load,queries,extractor")
+    r.add_argument(
+        "--only",
+        default="load,queries,extractor",
+        help="comma-separated subset of load,queries,extractor",
+    )
     r.add_argument("--keep-server", action="store_true", help="leave the bench Neo4j running")
     p = sub.add_parser("report", help="redraw plots and BENCHMARKS.md from a results file")
     p.add_argument("name", nargs="?", default="bench")
@@ -171,8 +199,9 @@ def main(argv: list[str] | None = None) -> int:
             Neo4jServer("bench", 7693, 7480).stop()
     report.RESULTS.mkdir(parents=True, exist_ok=True)
     path = report.RESULTS / f"{name}.json"
-    path.write_text(json.dumps(results, indent=1, ensure_ascii=False, default=str),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(results, indent=1, ensure_ascii=False, default=str), encoding="utf-8"
+    )
     report.main(name)
     print(f"results: {path}; tables: BENCHMARKS.md; took {results['meta']['seconds']:.0f} s")
     return 0

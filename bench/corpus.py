@@ -27,19 +27,56 @@ FULL_SCALE = 1_000_000
 
 # Hangul syllables with a romanisation, to build names and slugs that look like the registry.
 SYLLABLES = [
-    ("한", "han"), ("빛", "bit"), ("미", "mi"), ("래", "rae"), ("세", "se"), ("진", "jin"),
-    ("솔", "sol"), ("누", "nu"), ("리", "ri"), ("다", "da"), ("온", "on"), ("새", "sae"),
-    ("별", "byeol"), ("하", "ha"), ("늘", "neul"), ("가", "ga"), ("람", "ram"), ("보", "bo"),
-    ("람", "ram"), ("수", "su"), ("아", "a"), ("인", "in"), ("지", "ji"), ("우", "u"),
-    ("주", "ju"), ("태", "tae"), ("양", "yang"), ("서", "seo"), ("도", "do"), ("현", "hyeon"),
-    ("대", "dae"), ("성", "seong"), ("윤", "yun"), ("정", "jeong"), ("민", "min"), ("영", "yeong"),
+    ("한", "han"),
+    ("빛", "bit"),
+    ("미", "mi"),
+    ("래", "rae"),
+    ("세", "se"),
+    ("진", "jin"),
+    ("솔", "sol"),
+    ("누", "nu"),
+    ("리", "ri"),
+    ("다", "da"),
+    ("온", "on"),
+    ("새", "sae"),
+    ("별", "byeol"),
+    ("하", "ha"),
+    ("늘", "neul"),
+    ("가", "ga"),
+    ("람", "ram"),
+    ("보", "bo"),
+    ("람", "ram"),
+    ("수", "su"),
+    ("아", "a"),
+    ("인", "in"),
+    ("지", "ji"),
+    ("우", "u"),
+    ("주", "ju"),
+    ("태", "tae"),
+    ("양", "yang"),
+    ("서", "seo"),
+    ("도", "do"),
+    ("현", "hyeon"),
+    ("대", "dae"),
+    ("성", "seong"),
+    ("윤", "yun"),
+    ("정", "jeong"),
+    ("민", "min"),
+    ("영", "yeong"),
 ]
 COMPANY_SUFFIXES = [
-    ("전자", "electronics", "electronics"), ("텔레콤", "telecom", "telecom"),
-    ("소프트", "soft", "software"), ("랩스", "labs", "ai"), ("AI", "ai", "ai"),
-    ("반도체", "semiconductor", "semiconductor"), ("모빌리티", "mobility", "automotive"),
-    ("네트웍스", "networks", "telecom"), ("헬스케어", "healthcare", "software"),
-    ("금융", "finance", "finance"), ("로보틱스", "robotics", "ai"), ("클라우드", "cloud", "software"),
+    ("전자", "electronics", "electronics"),
+    ("텔레콤", "telecom", "telecom"),
+    ("소프트", "soft", "software"),
+    ("랩스", "labs", "ai"),
+    ("AI", "ai", "ai"),
+    ("반도체", "semiconductor", "semiconductor"),
+    ("모빌리티", "mobility", "automotive"),
+    ("네트웍스", "networks", "telecom"),
+    ("헬스케어", "healthcare", "software"),
+    ("금융", "finance", "finance"),
+    ("로보틱스", "robotics", "ai"),
+    ("클라우드", "cloud", "software"),
 ]
 ORG_KINDS = [  # (type, weight, Korean suffix, slug suffix, sector)
     ("Company", 80, None, None, None),
@@ -47,18 +84,38 @@ ORG_KINDS = [  # (type, weight, Korean suffix, slug suffix, sector)
     ("ResearchInstitute", 7, "연구원", "institute", "research"),
     ("GovernmentBody", 5, "부", "ministry", "government"),
 ]
-SURNAMES = [("김", "kim"), ("이", "lee"), ("박", "park"), ("최", "choi"), ("정", "jung"),
-            ("강", "kang"), ("조", "cho"), ("윤", "yoon"), ("장", "jang"), ("임", "lim")]
+SURNAMES = [
+    ("김", "kim"),
+    ("이", "lee"),
+    ("박", "park"),
+    ("최", "choi"),
+    ("정", "jung"),
+    ("강", "kang"),
+    ("조", "cho"),
+    ("윤", "yoon"),
+    ("장", "jang"),
+    ("임", "lim"),
+]
 TITLES = ["대표이사", "사장", "부사장", "CTO", "최고기술책임자", "연구소장", "총장", "원장", "장관"]
-ALLIANCE_FORMS = [("{} AI 얼라이언스", "{} AI Alliance"), ("{} AI 동맹", "{} AI Coalition"),
-                  ("{} 인공지능 협의체", "{} AI Council"), ("{} 초거대AI 연합", "{} Hyperscale AI Union")]
+ALLIANCE_FORMS = [
+    ("{} AI 얼라이언스", "{} AI Alliance"),
+    ("{} AI 동맹", "{} AI Coalition"),
+    ("{} 인공지능 협의체", "{} AI Council"),
+    ("{} 초거대AI 연합", "{} Hyperscale AI Union"),
+]
 PUBLISHERS = ["아주경제", "전자신문", "디지털타임스", "한국경제", "매일경제", "연합뉴스"]
 HUB_ID = "k-ai-alliance"
+MENTIONS_PER_ARTICLE = 10
 
 # Share of each relationship type in the total (MEMBER_OF takes the remainder).
 SHARES = {
-    "PARTY_TO": 0.15, "SIGNED": 0.05, "HOLDS_POSITION": 0.02, "LEADS": 0.005,
-    "COMPETES_WITH": 0.06, "PARTNERS_WITH": 0.08, "DEVELOPS": 0.015,
+    "PARTY_TO": 0.15,
+    "SIGNED": 0.05,
+    "HOLDS_POSITION": 0.02,
+    "LEADS": 0.005,
+    "COMPETES_WITH": 0.06,
+    "PARTNERS_WITH": 0.08,
+    "DEVELOPS": 0.015,
 }
 
 
@@ -69,6 +126,7 @@ class Corpus:
     entities: list[Entity]
     articles: list[Article]
     relations: list[Relation]
+    mentions: dict[str, list[str]] = field(default_factory=dict)
     hub_id: str = HUB_ID
     small_alliance_id: str = ""
     sample_org_ids: list[str] = field(default_factory=list)
@@ -82,8 +140,13 @@ class Corpus:
         rels: dict[str, int] = {}
         for r in self.relations:
             rels[r.type] = rels.get(r.type, 0) + 1
-        return {"articles": len(self.articles), **by_type, "relationships": len(self.relations),
-                **{f"rel:{k}": v for k, v in sorted(rels.items())}}
+        return {
+            "articles": len(self.articles),
+            **by_type,
+            "relationships": len(self.relations),
+            "mentions": sum(len(v) for v in self.mentions.values()),
+            **{f"rel:{k}": v for k, v in sorted(rels.items())},
+        }
 
 
 def _name(rng: random.Random, parts: int) -> tuple[str, str]:
@@ -112,13 +175,25 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
 
     articles: list[Article] = []
     for i in range(n_articles):
-        published = begin + timedelta(minutes=rng.randrange(int((end - begin).total_seconds() // 60)))
+        published = begin + timedelta(
+            minutes=rng.randrange(int((end - begin).total_seconds() // 60))
+        )
         title = f"합성 기사 {i}: AI 협력 소식"
-        articles.append(Article.model_construct(
-            id=f"synthetic-{i:07d}", title=title, subtitle=None,
-            published=published.replace(tzinfo=SEOUL), publisher=rng.choice(PUBLISHERS),
-            url=None, source_path=None, paragraphs=[title], captions=[], text=title, sentences=[],
-        ))
+        articles.append(
+            Article.model_construct(
+                id=f"synthetic-{i:07d}",
+                title=title,
+                subtitle=None,
+                published=published.replace(tzinfo=SEOUL),
+                publisher=rng.choice(PUBLISHERS),
+                url=f"https://news.example.kr/{i}",
+                source_path=None,
+                paragraphs=[title],
+                captions=[],
+                text=title,
+                sentences=[],
+            )
+        )
 
     entities: list[Entity] = []
     orgs: list[Entity] = []
@@ -130,25 +205,57 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
             ko_suffix, en_suffix, sector = rng.choice(COMPANY_SUFFIXES)
         name = f"{ko}{ko_suffix}"
         slug = f"{roman}-{en_suffix}-{i:x}"
-        orgs.append(Entity.model_construct(
-            id=slug, type=kind, name=name, name_en=f"{roman.title()} {en_suffix.title()}",
-            aliases=[f"{ko} {ko_suffix}"] if i % 3 == 0 else [], country="KR", sector=sector,
-            date=None, place=None, objectives=[], new=False,
-        ))
+        orgs.append(
+            Entity.model_construct(
+                id=slug,
+                type=kind,
+                name=name,
+                name_en=f"{roman.title()} {en_suffix.title()}",
+                aliases=[f"{ko} {ko_suffix}"] if i % 3 == 0 else [],
+                country="KR",
+                sector=sector,
+                date=None,
+                place=None,
+                objectives=[],
+                new=False,
+            )
+        )
     entities.extend(orgs)
 
-    alliances: list[Entity] = [Entity.model_construct(
-        id=HUB_ID, type="Alliance", name="K-AI 얼라이언스", name_en="K-AI Alliance",
-        aliases=["케이에이아이 얼라이언스"], country=None, sector=None, date=None, place=None,
-        objectives=[], new=False)]
+    alliances: list[Entity] = [
+        Entity.model_construct(
+            id=HUB_ID,
+            type="Alliance",
+            name="K-AI 얼라이언스",
+            name_en="K-AI Alliance",
+            aliases=["케이에이아이 얼라이언스"],
+            country=None,
+            sector=None,
+            date=None,
+            place=None,
+            objectives=[],
+            new=False,
+        )
+    ]
     founded: list[datetime] = [datetime(2016, 3, 1)]
     for i in range(1, n_alliances):
         ko, roman = _name(rng, 2)
         ko_form, en_form = rng.choice(ALLIANCE_FORMS)
-        alliances.append(Entity.model_construct(
-            id=f"{roman}-alliance-{i:x}", type="Alliance", name=ko_form.format(ko),
-            name_en=en_form.format(roman.title()), aliases=[], country=None, sector=None,
-            date=None, place=None, objectives=[], new=False))
+        alliances.append(
+            Entity.model_construct(
+                id=f"{roman}-alliance-{i:x}",
+                type="Alliance",
+                name=ko_form.format(ko),
+                name_en=en_form.format(roman.title()),
+                aliases=[],
+                country=None,
+                sector=None,
+                date=None,
+                place=None,
+                objectives=[],
+                new=False,
+            )
+        )
         founded.append(begin + timedelta(days=rng.randrange(3000)))
     entities.extend(alliances)
 
@@ -156,10 +263,21 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
     for i in range(n_people):
         sur_ko, sur_en = rng.choice(SURNAMES)
         ko, roman = _name(rng, 2)
-        people.append(Entity.model_construct(
-            id=f"{sur_en}-{roman}-{i:x}", type="Person", name=f"{sur_ko}{ko}",
-            name_en=f"{sur_en.title()} {roman.title()}", aliases=[], country=None, sector=None,
-            date=None, place=None, objectives=[], new=False))
+        people.append(
+            Entity.model_construct(
+                id=f"{sur_en}-{roman}-{i:x}",
+                type="Person",
+                name=f"{sur_ko}{ko}",
+                name_en=f"{sur_en.title()} {roman.title()}",
+                aliases=[],
+                country=None,
+                sector=None,
+                date=None,
+                place=None,
+                objectives=[],
+                new=False,
+            )
+        )
     entities.extend(people)
 
     agreements: list[Entity] = []
@@ -168,35 +286,66 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
         day = begin + timedelta(days=rng.randrange(3400))
         iso = day.strftime("%Y-%m-%d")
         agreement_dates.append(iso)
-        agreements.append(Entity.model_construct(
-            id=f"mou-{iso}-{i:x}", type="Agreement", name=f"AI 업무협약 {i}",
-            name_en=f"AI MOU {i}", aliases=["업무협약", "MOU"], country=None, sector=None,
-            date=iso, place=rng.choice(["서울 종로구", "서울 강남구", "판교", "대전 유성구"]),
-            objectives=["AI 기술 공동개발", "인재양성"], new=False))
+        agreements.append(
+            Entity.model_construct(
+                id=f"mou-{iso}-{i:x}",
+                type="Agreement",
+                name=f"AI 업무협약 {i}",
+                name_en=f"AI MOU {i}",
+                aliases=["업무협약", "MOU"],
+                country=None,
+                sector=None,
+                date=iso,
+                place=rng.choice(["서울 종로구", "서울 강남구", "판교", "대전 유성구"]),
+                objectives=["AI 기술 공동개발", "인재양성"],
+                new=False,
+            )
+        )
     entities.extend(agreements)
 
     products: list[Entity] = []
     for i in range(n_products):
         ko, roman = _name(rng, 3)
-        products.append(Entity.model_construct(
-            id=f"{roman}-product-{i:x}", type="Product", name=f"{ko}", name_en=roman.title(),
-            aliases=[], country=None, sector=None, date=None, place=None, objectives=[],
-            new=False))
+        products.append(
+            Entity.model_construct(
+                id=f"{roman}-product-{i:x}",
+                type="Product",
+                name=f"{ko}",
+                name_en=roman.title(),
+                aliases=[],
+                country=None,
+                sector=None,
+                date=None,
+                place=None,
+                objectives=[],
+                new=False,
+            )
+        )
     entities.extend(products)
 
     relations: list[Relation] = []
 
     def evidence(sentence: str) -> Evidence:
         art = articles[rng.randrange(n_articles)]
-        return Evidence.model_construct(article_id=art.id, sentence=sentence, start=0,
-                                        end=len(sentence))
+        return Evidence.model_construct(
+            article_id=art.id, sentence=sentence, start=0, end=len(sentence)
+        )
 
     def add(kind: str, a: Entity, b: Entity, sentence: str, **extra: str | None) -> None:
-        relations.append(Relation.model_construct(
-            type=kind, from_=a.id, to=b.id, since=extra.get("since"), until=extra.get("until"),
-            role=extra.get("role"), title=extra.get("title"), evidence=evidence(sentence)))
+        relations.append(
+            Relation.model_construct(
+                type=kind,
+                from_=a.id,
+                to=b.id,
+                since=extra.get("since"),
+                until=extra.get("until"),
+                role=extra.get("role"),
+                title=extra.get("title"),
+                evidence=evidence(sentence),
+            )
+        )
 
-    budget = {k: int(round(v * relationships)) for k, v in SHARES.items()}
+    budget = {k: round(v * relationships) for k, v in SHARES.items()}
     budget["LEADS"] = min(budget["LEADS"], n_alliances)
     budget["MEMBER_OF"] = relationships - sum(budget.values())
 
@@ -204,14 +353,18 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
     leaders: dict[int, int] = {}
     for ai in range(budget["LEADS"]):
         leaders[ai] = rng.randrange(n_orgs)
-        add("LEADS", orgs[leaders[ai]], alliances[ai],
-            f"{orgs[leaders[ai]].name}이(가) 주도하는 '{alliances[ai].name}'")
+        add(
+            "LEADS",
+            orgs[leaders[ai]],
+            alliances[ai],
+            f"{orgs[leaders[ai]].name}이(가) 주도하는 '{alliances[ai].name}'",
+        )
 
     # MEMBER_OF: the hub takes every organisation; the rest follow a power law.
     member_budget = budget["MEMBER_OF"]
     hub_size = min(n_orgs, member_budget)
     rest = member_budget - hub_size
-    weights = [1.0 / (rank ** 1.1) for rank in range(1, n_alliances)]
+    weights = [1.0 / (rank**1.1) for rank in range(1, n_alliances)]
     total_w = sum(weights)
     cap = max(n_orgs // 2, 2)
     sizes = [min(max(int(rest * w / total_w), 0), cap) for w in weights]
@@ -233,20 +386,36 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
             since, since_dt = _partial_date(rng, founded[ai], end)
             until = None
             if rng.random() < 0.1:
-                until = _partial_date(rng, since_dt + timedelta(days=400), end + timedelta(days=800))[0]
+                until = _partial_date(
+                    rng, since_dt + timedelta(days=400), end + timedelta(days=800)
+                )[0]
             role = "leader" if oi == lead else ("founder" if rng.random() < 0.05 else "member")
-            add("MEMBER_OF", orgs[oi], alliance,
-                f"{orgs[oi].name}이(가) '{alliance.name}'에 합류했다", since=since, until=until,
-                role=role)
+            add(
+                "MEMBER_OF",
+                orgs[oi],
+                alliance,
+                f"{orgs[oi].name}이(가) '{alliance.name}'에 합류했다",
+                since=since,
+                until=until,
+                role=role,
+            )
 
     # PARTY_TO: three parties per agreement (distinct), SIGNED: one signer per agreement.
     per_agreement = max(budget["PARTY_TO"] // n_agreements, 1)
     left = budget["PARTY_TO"]
     for gi, agreement in enumerate(agreements):
-        k = min(per_agreement + (1 if gi < budget["PARTY_TO"] - per_agreement * n_agreements else 0), left)
+        k = min(
+            per_agreement + (1 if gi < budget["PARTY_TO"] - per_agreement * n_agreements else 0),
+            left,
+        )
         for oi in rng.sample(range(n_orgs), k):
-            add("PARTY_TO", orgs[oi], agreement, f"{orgs[oi].name}은(는) {agreement.name}을 체결했다",
-                since=agreement_dates[gi])
+            add(
+                "PARTY_TO",
+                orgs[oi],
+                agreement,
+                f"{orgs[oi].name}은(는) {agreement.name}을 체결했다",
+                since=agreement_dates[gi],
+            )
         left -= k
     signed = _unique_pairs(rng, budget["SIGNED"], n_people, n_agreements, symmetric=False)
     for pi, gi in signed:
@@ -254,8 +423,13 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
     positions = _unique_pairs(rng, budget["HOLDS_POSITION"], n_people, n_orgs, symmetric=False)
     for pi, oi in positions:
         title = rng.choice(TITLES)
-        add("HOLDS_POSITION", people[pi], orgs[oi], f"{people[pi].name} {orgs[oi].name} {title}",
-            title=title)
+        add(
+            "HOLDS_POSITION",
+            people[pi],
+            orgs[oi],
+            f"{people[pi].name} {orgs[oi].name} {title}",
+            title=title,
+        )
     for kind in ("COMPETES_WITH", "PARTNERS_WITH"):
         for a, b in _unique_pairs(rng, budget[kind], n_orgs, n_orgs, symmetric=True):
             word = "경쟁사인" if kind == "COMPETES_WITH" else "협력사인"
@@ -264,10 +438,22 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
         add("DEVELOPS", orgs[oi], products[pi], f"{orgs[oi].name}의 AI 플랫폼 {products[pi].name}")
 
     assert len(relations) == relationships, (len(relations), relationships)
+    # Each article mentions the first MENTIONS_PER_ARTICLE entities its evidence names.
+    mentions: dict[str, list[str]] = {}
+    for r in relations:
+        names = mentions.setdefault(r.evidence.article_id, [])
+        for end in (r.from_, r.to):
+            if len(names) < MENTIONS_PER_ARTICLE and end not in names:
+                names.append(end)
     small = next(a.id for ai, a in reversed(list(enumerate(alliances))) if sizes[ai] >= 3)
     pick = random.Random(seed + 1)
     return Corpus(
-        seed=seed, scale=s, entities=entities, articles=articles, relations=relations,
+        seed=seed,
+        scale=s,
+        entities=entities,
+        articles=articles,
+        relations=relations,
+        mentions=mentions,
         small_alliance_id=small,
         sample_org_ids=[o.id for o in pick.sample(orgs, min(200, n_orgs))],
         sample_alliance_ids=[a.id for a in pick.sample(alliances[1:], min(200, n_alliances - 1))],
@@ -275,8 +461,9 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
     )
 
 
-def _unique_pairs(rng: random.Random, n: int, left: int, right: int, *, symmetric: bool
-                  ) -> list[tuple[int, int]]:
+def _unique_pairs(
+    rng: random.Random, n: int, left: int, right: int, *, symmetric: bool
+) -> list[tuple[int, int]]:
     seen: set[tuple[int, int]] = set()
     out: list[tuple[int, int]] = []
     limit = left * right // (2 if symmetric else 1)
@@ -296,45 +483,20 @@ def _unique_pairs(rng: random.Random, n: int, left: int, right: int, *, symmetri
 # ---------------------------------------------------------------------------------------
 # Synthetic article files for the extractor benchmark.
 
-ARTICLE_TEMPLATE = """{title}
-
-{stamp}
-  • 글자크기 설정
-
-{subtitle}
-
- 
-
-{caption} [사진={a} 제공]
-
-{a}와 {b}, {c}가 인공지능(AI) 분야 협력을 위한 동맹을 결성했다. 3사는 {a}의 AI 플랫폼인 {product}를 활용해 새로운 AI 서비스를 선보인다. 또, '{alliance}'을(를) 국내 AI 산업 역량 전반을 함께 키우는 협력 공동체로 만든다는 구상도 밝혔다.
-
-{a}와 {b}, {c}는 {day}일, {place}에서 AI 분야 협력을 위한 업무협약(MOU)을 체결했다고 밝혔다. 이번 협약을 계기로 {a}가 주도적인 역할을 하는 '{alliance}'에 {b}와 {c}가 합류하게 됐다.
-
-지난 {month}월 결성된 {alliance}은(는) {a}와 {d}, {e} 등 국내 산·학·연 기관이 AI 기술개발과 인재양성을 위해 모인 협의체다. {person} {a} 대표가 취임 전부터 구상해온 전략이다.
-
-경쟁사인 {f}도 올해 초 {g}, {h}와 함께 '{rival}'을(를) 추진하겠다고 밝힌 바 있다.
-
-{person2} {b} 사장은 "AI는 개별 기업이 혼자 할 수 없기 때문에 다양한 기업의 지혜를 모을 필요가 있다"며 "이번 협약을 계기로 커다란 변화를 기대한다"고 말했다.
-
- 
-
-{person} {a} 대표(왼쪽)와 {person2} {b} 사장. [사진=각 사 제공]
+ARTICLE_TEMPLATE = (Path(__file__).parent / "article_template.txt").read_text(encoding="utf-8")
 
 
-©{publisher}. 무단전재·재배포 금지
-"""
-
-
-def iter_article_texts(n: int, seed: int = 11, registry: list[dict] | None = None
-                       ) -> Iterator[tuple[str, str]]:
+def iter_article_texts(
+    n: int, seed: int = 11, registry: list[dict] | None = None
+) -> Iterator[tuple[str, str]]:
     """(file name, text) of N articles; names come from the registry when given."""
     rng = random.Random(seed)
     companies = [e["name"] for e in (registry or []) if e.get("type") == "Company"]
     alliances = [e["name"] for e in (registry or []) if e.get("type") == "Alliance"]
     people = [e["name"] for e in (registry or []) if e.get("type") == "Person"]
-    unis = [e["name"] for e in (registry or [])
-            if e.get("type") in ("University", "ResearchInstitute")]
+    unis = [
+        e["name"] for e in (registry or []) if e.get("type") in ("University", "ResearchInstitute")
+    ]
 
     def org() -> str:
         if companies and rng.random() < 0.7:
@@ -348,25 +510,46 @@ def iter_article_texts(n: int, seed: int = 11, registry: list[dict] | None = Non
         return rng.choice(SURNAMES)[0] + _name(rng, 2)[0]
 
     for i in range(n):
-        day = datetime(2017, 1, 1) + timedelta(days=rng.randrange(3000), minutes=rng.randrange(1440))
+        day = datetime(2017, 1, 1) + timedelta(
+            days=rng.randrange(3000), minutes=rng.randrange(1440)
+        )
         a, b, c, d, f, g, h = (org() for _ in range(7))
         e = rng.choice(unis) if unis else _name(rng, 2)[0] + "대학교"
-        alliance = rng.choice(alliances) if alliances and rng.random() < 0.5 else (
-            rng.choice(ALLIANCE_FORMS)[0].format(_name(rng, 2)[0]))
+        alliance = (
+            rng.choice(alliances)
+            if alliances and rng.random() < 0.5
+            else (rng.choice(ALLIANCE_FORMS)[0].format(_name(rng, 2)[0]))
+        )
         rival = rng.choice(ALLIANCE_FORMS)[0].format(_name(rng, 2)[0])
         text = ARTICLE_TEMPLATE.format(
-            title=f"{a}·{b}·{c}, AI 기술협력 '맞손'", stamp=day.strftime("%Y-%m-%d %H:%M"),
-            subtitle=f"'{alliance}'에서 AI 생태계 확대", a=a, b=b, c=c, d=d, e=e, f=f, g=g, h=h,
+            title=f"{a}·{b}·{c}, AI 기술협력 '맞손'",
+            stamp=day.strftime("%Y-%m-%d %H:%M"),
+            subtitle=f"'{alliance}'에서 AI 생태계 확대",
+            a=a,
+            b=b,
+            c=c,
+            d=d,
+            e=e,
+            f=f,
+            g=g,
+            h=h,
             caption=f"{person()} {a} 대표(왼쪽부터), {person()} {b} 사장이 기념촬영을 하고 있다.",
-            product=_name(rng, 3)[0], alliance=alliance, rival=rival, day=day.day,
-            month=max(day.month - 1, 1), place=rng.choice(["서울 종로구 광화문빌딩", "판교 사옥"]),
-            person=person(), person2=person(), publisher=f"'{rng.choice(PUBLISHERS)}'",
+            product=_name(rng, 3)[0],
+            alliance=alliance,
+            rival=rival,
+            day=day.day,
+            month=max(day.month - 1, 1),
+            place=rng.choice(["서울 종로구 광화문빌딩", "판교 사옥"]),
+            person=person(),
+            person2=person(),
+            publisher=f"'{rng.choice(PUBLISHERS)}'",
         )
         yield f"{day:%Y-%m-%d}-synthetic-{i:05d}.txt", text
 
 
-def write_articles(folder: Path, n: int, seed: int = 11, registry: list[dict] | None = None
-                   ) -> list[Path]:
+def write_articles(
+    folder: Path, n: int, seed: int = 11, registry: list[dict] | None = None
+) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, text in iter_article_texts(n, seed, registry):

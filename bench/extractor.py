@@ -6,6 +6,7 @@ Korean articles, measured in a fresh process of its own.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import resource
 import subprocess
@@ -43,15 +44,17 @@ def measure(folder: Path) -> dict[str, Any]:
 
     tracemalloc.start()
     for path in paths[:50]:
-        try:
+        with contextlib.suppress(Exception):
             extract_path(path)
-        except Exception:
-            pass
     _, traced_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return {
-        "articles": len(paths), "bytes": size, "failed": failed, "relations": relations,
-        "seconds": round(seconds, 3), "setup_seconds": round(setup, 3),
+        "articles": len(paths),
+        "bytes": size,
+        "failed": failed,
+        "relations": relations,
+        "seconds": round(seconds, 3),
+        "setup_seconds": round(setup, 3),
         "articles_per_s": round(len(paths) / seconds, 1),
         "mb_per_s": round(size / seconds / 1e6, 3),
         "peak_rss_mb": round(peak_kb / 1024, 1),
@@ -66,8 +69,13 @@ def run(n: int) -> dict[str, Any]:
         for old in folder.glob("*.txt"):
             old.unlink()
     write_articles(folder, n, registry=load_registry_entries(ROOT / "data" / "registry.yaml"))
-    done = subprocess.run([sys.executable, "-m", "bench.extractor", str(folder)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=1800)
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.extractor", str(folder)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
     if done.returncode != 0:
         return {"error": (done.stderr.strip().splitlines() or ["failed"])[-1]}
     return json.loads(done.stdout.strip().splitlines()[-1])

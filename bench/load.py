@@ -51,8 +51,14 @@ def warm_up(server: Neo4jServer) -> float:
         reset(driver)
         small = make_corpus(5000, seed=1234)
         for size in (1000, 5000):
-            write_graph(driver, small.entities, small.relations, articles=small.articles,
-                        batch_size=size, database="neo4j")
+            write_graph(
+                driver,
+                small.entities,
+                small.relations,
+                articles=small.articles,
+                batch_size=size,
+                database="neo4j",
+            )
             one_tx_per_row(driver, small.relations[:200])
             reset(driver)
     finally:
@@ -71,8 +77,9 @@ def one_tx_per_row(driver: Driver, relations: list[Any]) -> float:
     return time.perf_counter() - t
 
 
-def writer_load(server: Neo4jServer, corpus: Corpus, *, sample: int, batch_size: int,
-                workers: int = 1) -> dict[str, Any]:
+def writer_load(
+    server: Neo4jServer, corpus: Corpus, *, sample: int, batch_size: int, workers: int = 1
+) -> dict[str, Any]:
     """Wipe, schema, then the writer's bulk path for everything but a held-out sample of
     relations, which the one-transaction-per-row loader then adds to the same graph."""
     driver = server.driver()
@@ -83,27 +90,40 @@ def writer_load(server: Neo4jServer, corpus: Corpus, *, sample: int, batch_size:
         bulk = [r for i, r in enumerate(corpus.relations) if i not in held]
         naive = [corpus.relations[i] for i in sorted(held)]
         t = time.perf_counter()
-        summary = write_graph(driver, corpus.entities, bulk, articles=corpus.articles,
-                              batch_size=batch_size, workers=workers, database="neo4j")
+        summary = write_graph(
+            driver,
+            corpus.entities,
+            bulk,
+            articles=corpus.articles,
+            mentions=corpus.mentions,
+            batch_size=batch_size,
+            workers=workers,
+            database="neo4j",
+        )
         total = time.perf_counter() - t
         naive_seconds = one_tx_per_row(driver, naive) if naive else 0.0
         after = counts(driver)
     finally:
         driver.close()
     nodes = len(corpus.entities) + len(corpus.articles)
-    expected_rels = len(corpus.relations)
+    mentions = sum(len(v) for v in corpus.mentions.values())
+    expected_rels = len(corpus.relations) + mentions
+    written = len(bulk) + mentions
     return {
-        "relationships": len(bulk),
+        "relationships": written,
+        "facts": len(bulk),
+        "mentions": mentions,
         "nodes": nodes,
         "batch_size": batch_size,
         "workers": workers,
         "seconds_total": round(total, 3),
         "seconds_nodes": round(summary.seconds_articles + summary.seconds_entities, 3),
         "seconds_relationships": round(summary.seconds_relations, 3),
-        "rels_per_s_total": round(len(bulk) / total),
-        "rels_per_s_rel_phase": round(len(bulk) / summary.seconds_relations),
-        "nodes_per_s": round(nodes / max(summary.seconds_articles + summary.seconds_entities,
-                                         1e-9)),
+        "rels_per_s_total": round(written / total),
+        "rels_per_s_rel_phase": round(written / summary.seconds_relations),
+        "nodes_per_s": round(
+            nodes / max(summary.seconds_articles + summary.seconds_entities, 1e-9)
+        ),
         "one_tx_per_row_sample": len(naive),
         "one_tx_per_row_seconds": round(naive_seconds, 3),
         "one_tx_per_row_rels_per_s": round(len(naive) / naive_seconds) if naive else None,
@@ -112,8 +132,9 @@ def writer_load(server: Neo4jServer, corpus: Corpus, *, sample: int, batch_size:
     }
 
 
-def batch_sweep(server: Neo4jServer, corpus: Corpus, sizes: list[int],
-                workers: list[int]) -> list[dict[str, Any]]:
+def batch_sweep(
+    server: Neo4jServer, corpus: Corpus, sizes: list[int], workers: list[int]
+) -> list[dict[str, Any]]:
     """Relationships reloaded into the same nodes with each batch size (and worker count)."""
     driver = server.driver()
     out = []
@@ -124,13 +145,21 @@ def batch_sweep(server: Neo4jServer, corpus: Corpus, sizes: list[int],
                 with driver.session(database="neo4j") as session:
                     session.run(get_query("delete_relationships").text).consume()
                 t = time.perf_counter()
-                _run_batches(driver, "neo4j", "write_relations",
-                             _disjoint_chunks(rows, size, w), w)
+                _run_batches(driver, "neo4j", "write_relations", _disjoint_chunks(rows, size, w), w)
                 dt = time.perf_counter() - t
                 n = counts(driver)["relationships"]
-                out.append({"batch_size": size, "workers": w, "relationships": n,
-                            "seconds": round(dt, 3), "rels_per_s": round(n / dt)})
+                out.append(
+                    {
+                        "batch_size": size,
+                        "workers": w,
+                        "relationships": n,
+                        "seconds": round(dt, 3),
+                        "rels_per_s": round(n / dt),
+                    }
+                )
                 print(f"  sweep batch={size} workers={w}: {n / dt:,.0f} rels/s", flush=True)
+        # the sweep deleted the MENTIONS links too: put them back for the query benchmark
+        write_graph(driver, [], [], mentions=corpus.mentions, database="neo4j")
     finally:
         driver.close()
     return out
@@ -139,13 +168,38 @@ def batch_sweep(server: Neo4jServer, corpus: Corpus, sizes: list[int],
 # ---------------------------------------------------------------------------------------
 # neo4j-admin database import of the same graph.
 
-NODE_HEADER = ["id:ID", ":LABEL", "name", "name_en", "country", "sector", "place", "date",
-               "date_start:date", "aliases:string[]", "name_keys:string[]", "objectives:string[]",
-               "new:boolean", "names_text"]
-ARTICLE_HEADER = ["id:ID", ":LABEL", "title", "published:datetime", "publisher", "text"]
-REL_HEADER = [":START_ID", ":END_ID", ":TYPE", "since", "since_start:date", "until",
-              "until_start:date", "role", "title", "article_ids:string[]", "sentences:string[]",
-              "starts:long[]", "ends:long[]"]
+NODE_HEADER = [
+    "id:ID",
+    ":LABEL",
+    "name",
+    "name_en",
+    "country",
+    "sector",
+    "place",
+    "date",
+    "date_start:date",
+    "aliases:string[]",
+    "name_keys:string[]",
+    "objectives:string[]",
+    "new:boolean",
+    "names_text",
+]
+ARTICLE_HEADER = ["id:ID", ":LABEL", "title", "published:datetime", "publisher", "url", "text"]
+REL_HEADER = [
+    ":START_ID",
+    ":END_ID",
+    ":TYPE",
+    "since",
+    "since_start:date",
+    "until",
+    "until_start:date",
+    "role",
+    "title",
+    "article_ids:string[]",
+    "sentences:string[]",
+    "starts:long[]",
+    "ends:long[]",
+]
 
 
 def write_csv(corpus: Corpus, folder: Path) -> list[str]:
@@ -160,30 +214,73 @@ def write_csv(corpus: Corpus, folder: Path) -> list[str]:
             p = row["props"]
             names = [p["name"], *([p["name_en"]] if p.get("name_en") else []), *row["aliases"]]
             text = " | ".join(names)
-            w.writerow([e.id, a.join(row["labels"]), p.get("name"), p.get("name_en"),
-                        p.get("country"), p.get("sector"), p.get("place"), p.get("date"),
-                        p.get("date_start"), a.join(row["aliases"]),
-                        a.join(name_key(n) for n in names), a.join(p.get("objectives", [])),
-                        str(e.new).lower(), text])
+            w.writerow(
+                [
+                    e.id,
+                    a.join(row["labels"]),
+                    p.get("name"),
+                    p.get("name_en"),
+                    p.get("country"),
+                    p.get("sector"),
+                    p.get("place"),
+                    p.get("date"),
+                    p.get("date_start"),
+                    a.join(row["aliases"]),
+                    a.join(name_key(n) for n in names),
+                    a.join(p.get("objectives", [])),
+                    str(e.new).lower(),
+                    text,
+                ]
+            )
     with open(folder / "articles.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(ARTICLE_HEADER)
         for art in corpus.articles:
             p = article_props(art)
-            w.writerow([art.id, "Article", p["title"], p["published"].isoformat(),
-                        p.get("publisher"), p["text"]])
+            w.writerow(
+                [
+                    art.id,
+                    "Article",
+                    p["title"],
+                    p["published"].isoformat(),
+                    p.get("publisher"),
+                    p.get("url"),
+                    p["text"],
+                ]
+            )
     with open(folder / "relationships.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(REL_HEADER)
         for row in relation_rows(corpus.relations):
             p = row["props"]
-            w.writerow([row["from"], row["to"], row["type"], p.get("since"),
-                        p.get("since_start"), p.get("until"), p.get("until_start"),
-                        p.get("role"), p.get("title"), a.join(row["article_ids"]),
-                        a.join(row["sentences"]), a.join(map(str, row["starts"])),
-                        a.join(map(str, row["ends"]))])
-    return [f"--nodes={folder / 'entities.csv'}", f"--nodes={folder / 'articles.csv'}",
-            f"--relationships={folder / 'relationships.csv'}"]
+            w.writerow(
+                [
+                    row["from"],
+                    row["to"],
+                    row["type"],
+                    p.get("since"),
+                    p.get("since_start"),
+                    p.get("until"),
+                    p.get("until_start"),
+                    p.get("role"),
+                    p.get("title"),
+                    a.join(row["article_ids"]),
+                    a.join(row["sentences"]),
+                    a.join(map(str, row["starts"])),
+                    a.join(map(str, row["ends"])),
+                ]
+            )
+    with open(folder / "mentions.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow([":START_ID", ":END_ID", ":TYPE"])
+        for article_id, ids in corpus.mentions.items():
+            w.writerows([article_id, entity_id, "MENTIONS"] for entity_id in ids)
+    return [
+        f"--nodes={folder / 'entities.csv'}",
+        f"--nodes={folder / 'articles.csv'}",
+        f"--relationships={folder / 'relationships.csv'}",
+        f"--relationships={folder / 'mentions.csv'}",
+    ]
 
 
 def admin_import(server: Neo4jServer, corpus: Corpus) -> dict[str, Any]:
@@ -195,15 +292,28 @@ def admin_import(server: Neo4jServer, corpus: Corpus) -> dict[str, Any]:
     options = write_csv(corpus, WORK / "import-csv")
     csv_seconds = time.perf_counter() - t
     t = time.perf_counter()
-    done = server.script("admin", "database", "import", "full", "neo4j", *options,
-                         "--overwrite-destination=true", "--array-delimiter=;",
-                         "--high-parallel-io=on", capture=True)
+    done = server.script(
+        "admin",
+        "database",
+        "import",
+        "full",
+        "neo4j",
+        *options,
+        "--overwrite-destination=true",
+        "--array-delimiter=;",
+        "--high-parallel-io=on",
+        capture=True,
+    )
     seconds = time.perf_counter() - t
     output = done.stdout + done.stderr
     found = re.search(r"Imported:\s*\n\s*([\d,]+) nodes\s*\n\s*([\d,]+) relationships", output)
     nodes = int(found.group(1).replace(",", "")) if found else None
     rels = int(found.group(2).replace(",", "")) if found else None
-    return {"relationships": rels, "nodes": nodes, "seconds": round(seconds, 3),
-            "csv_seconds": round(csv_seconds, 3),
-            "rels_per_s": round(rels / seconds) if rels else None,
-            "note": "store only: the constraints, indexes and full-text index are not built"}
+    return {
+        "relationships": rels,
+        "nodes": nodes,
+        "seconds": round(seconds, 3),
+        "csv_seconds": round(csv_seconds, 3),
+        "rels_per_s": round(rels / seconds) if rels else None,
+        "note": "store only: the constraints, indexes and full-text index are not built",
+    }

@@ -29,8 +29,12 @@ def percentiles(samples: list[float]) -> dict[str, float | None]:
     def pick(q: float) -> float:
         return round(s[min(int(q * len(s)), len(s) - 1)] * 1000, 3)
 
-    return {"p50": pick(0.50), "p95": pick(0.95), "p99": pick(0.99),
-            "mean": round(sum(s) / len(s) * 1000, 3)}
+    return {
+        "p50": pick(0.50),
+        "p95": pick(0.95),
+        "p99": pick(0.99),
+        "mean": round(sum(s) / len(s) * 1000, 3),
+    }
 
 
 async def run(spec: dict[str, Any]) -> dict[str, Any]:
@@ -67,13 +71,17 @@ async def run(spec: dict[str, Any]) -> dict[str, Any]:
         from allygraph.queries import get_query
 
         driver = neo4j.AsyncGraphDatabase.driver(
-            spec["target"], auth=tuple(spec["auth"]), max_connection_pool_size=concurrency)
+            spec["target"], auth=tuple(spec["auth"]), max_connection_pool_size=concurrency
+        )
         texts = {r["query"]: get_query(r["query"]).text for r in requests}
 
         async def one(req: dict[str, Any]) -> str:
             records, _, _ = await driver.execute_query(
-                texts[req["query"]], req["params"], database_="neo4j",
-                routing_=neo4j.RoutingControl.READ)
+                texts[req["query"]],
+                req["params"],
+                database_="neo4j",
+                routing_=neo4j.RoutingControl.READ,
+            )
             # the API turns every record into a dict; so does this side
             [r.data() for r in records]
             return "ok"
@@ -110,9 +118,16 @@ async def run(spec: dict[str, Any]) -> dict[str, Any]:
     state["stop"] = True
     await asyncio.gather(*tasks, return_exceptions=True)
     await close()
-    return {"mode": spec["mode"], "concurrency": concurrency, "requests": len(latencies),
-            "seconds": round(elapsed, 3), "rps": round(len(latencies) / elapsed, 1),
-            "statuses": statuses, "errors": errors, **percentiles(latencies)}
+    return {
+        "mode": spec["mode"],
+        "concurrency": concurrency,
+        "requests": len(latencies),
+        "seconds": round(elapsed, 3),
+        "rps": round(len(latencies) / elapsed, 1),
+        "statuses": statuses,
+        "errors": errors,
+        **percentiles(latencies),
+    }
 
 
 def main() -> None:

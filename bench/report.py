@@ -30,10 +30,19 @@ def plots(results: dict[str, Any], suffix: str = "") -> list[Path]:
                 if all(v is not None for v in p50):
                     axes[0].plot(cs, p50, style, label=f"{name} ({mode})")
                     axes[1].plot(cs, rps, style, label=f"{name} ({mode})")
-        axes[0].set(xscale="log", yscale="log", xlabel="concurrency", ylabel="p50 latency (ms)",
-                    title=f"latency, {graph} graph")
-        axes[1].set(xscale="log", xlabel="concurrency", ylabel="requests/s",
-                    title=f"throughput, {graph} graph")
+        axes[0].set(
+            xscale="log",
+            yscale="log",
+            xlabel="concurrency",
+            ylabel="p50 latency (ms)",
+            title=f"latency, {graph} graph",
+        )
+        axes[1].set(
+            xscale="log",
+            xlabel="concurrency",
+            ylabel="requests/s",
+            title=f"throughput, {graph} graph",
+        )
         for ax in axes:
             ax.set_xticks([1, 8, 32], ["1", "8", "32"])
             ax.grid(alpha=0.3)
@@ -56,9 +65,13 @@ def plots(results: dict[str, Any], suffix: str = "") -> list[Path]:
         naive = load.get("sweep_one_tx_per_row_rate")
         if naive:
             ax.axhline(naive, color="red", ls=":", label="one transaction per row")
-        ax.set(xscale="log", yscale="log", xlabel="batch size (rows per transaction)",
-               ylabel="relationships/s",
-               title=f"load throughput, {load.get('sweep_relationships', 0):,} relationships")
+        ax.set(
+            xscale="log",
+            yscale="log",
+            xlabel="batch size (rows per transaction)",
+            ylabel="relationships/s",
+            title=f"load throughput, {load.get('sweep_relationships', 0):,} relationships",
+        )
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8)
         fig.tight_layout()
@@ -105,21 +118,34 @@ def tables(results: dict[str, Any], suffix: str = "") -> str:
             f"{_n(w['rels_per_s_rel_phase'])} | {_n(w['nodes_per_s'])} | "
             f"{_n(w['one_tx_per_row_rels_per_s'])} ({w['one_tx_per_row_sample']}) | "
             f"{_n(imp.get('rels_per_s'))} | {s.get('ratio_vs_one_tx_per_row', '–')}× | "
-            f"{s.get('ratio_vs_import', '–')} |")
+            f"{s.get('ratio_vs_import', '–')} |"
+        )
     sweep = results.get("load", {}).get("sweep") or []
     if sweep:
-        lines += ["", f"Batch-size sweep ({_n(results['load'].get('sweep_relationships'))} "
-                  "relationships reloaded into the same nodes):", "",
-                  "| batch size | workers | rels/s |", "|---:|---:|---:|"]
-        lines += [f"| {_n(s['batch_size'])} | {s['workers']} | {_n(s['rels_per_s'])} |"
-                  for s in sweep]
-        lines += ["", f"![load throughput against batch size](bench/results/"
-                  f"load-vs-batch-size{suffix}.png)"]
+        lines += [
+            "",
+            f"Batch-size sweep ({_n(results['load'].get('sweep_relationships'))} "
+            "relationships reloaded into the same nodes):",
+            "",
+            "| batch size | workers | rels/s |",
+            "|---:|---:|---:|",
+        ]
+        lines += [
+            f"| {_n(s['batch_size'])} | {s['workers']} | {_n(s['rels_per_s'])} |" for s in sweep
+        ]
+        lines += [
+            "",
+            f"![load throughput against batch size](bench/results/load-vs-batch-size{suffix}.png)",
+        ]
     for graph, data in (results.get("queries") or {}).items():
-        lines += ["", f"### Queries, {graph} graph ({data.get('description', '')})", "",
-                  "| endpoint | c | API p50 / p95 / p99 ms | API req/s | driver p50 / p95 / p99 ms "
-                  "| driver q/s | API÷driver p50 | API÷driver req/s |",
-                  "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        lines += [
+            "",
+            f"### Queries, {graph} graph ({data.get('description', '')})",
+            "",
+            "| endpoint | c | API p50 / p95 / p99 ms | API req/s | driver p50 / p95 / p99 ms "
+            "| driver q/s | API÷driver p50 | API÷driver req/s |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
+        ]
         for name, row in data.get("endpoints", {}).items():
             for r in row["runs"]:
                 a, d = r.get("api") or {}, r.get("driver") or {}
@@ -127,25 +153,39 @@ def tables(results: dict[str, Any], suffix: str = "") -> str:
                     f"| {name} | {r['concurrency']} | {_ms(a.get('p50'))} / {_ms(a.get('p95'))} "
                     f"/ {_ms(a.get('p99'))} | {_n(a.get('rps'))} | {_ms(d.get('p50'))} / "
                     f"{_ms(d.get('p95'))} / {_ms(d.get('p99'))} | {_n(d.get('rps'))} | "
-                    f"{r.get('latency_ratio_p50', '–')} | {r.get('throughput_ratio', '–')} |")
-        lines += ["", f"![latency against concurrency](bench/results/"
-                  f"latency-vs-concurrency-{graph}{suffix}.png)"]
+                    f"{r.get('latency_ratio_p50', '–')} | {r.get('throughput_ratio', '–')} |"
+                )
+        lines += [
+            "",
+            f"![latency against concurrency](bench/results/"
+            f"latency-vs-concurrency-{graph}{suffix}.png)",
+        ]
         hub = data.get("hubs")
         if hub:
-            lines += ["", "First page (100 members) of the hub alliance against a small one, c=1:",
-                      "", "| alliance | API p50 / p99 ms | driver p50 / p99 ms |", "|---|---:|---:|"]
+            lines += [
+                "",
+                "First page (100 members) of the hub alliance against a small one, c=1:",
+                "",
+                "| alliance | API p50 / p99 ms | driver p50 / p99 ms |",
+                "|---|---:|---:|",
+            ]
             for label in ("hub", "small"):
                 h = hub[label]
-                lines.append(f"| {label} `{h['alliance']}` | {_ms(h['api'].get('p50'))} / "
-                             f"{_ms(h['api'].get('p99'))} | {_ms(h['driver'].get('p50'))} / "
-                             f"{_ms(h['driver'].get('p99'))} |")
+                lines.append(
+                    f"| {label} `{h['alliance']}` | {_ms(h['api'].get('p50'))} / "
+                    f"{_ms(h['api'].get('p99'))} | {_ms(h['driver'].get('p50'))} / "
+                    f"{_ms(h['driver'].get('p99'))} |"
+                )
         cache = data.get("caching")
         if cache:
-            lines += ["", f"Repeated reads of the same 20 member pages at c={cache['concurrency']}: "
-                      f"{_n(cache['without_etag'].get('rps'))} req/s without `If-None-Match`, "
-                      f"{_n(cache['with_etag'].get('rps'))} req/s with it (statuses "
-                      f"{cache['with_etag'].get('statuses')}; speed-up "
-                      f"{cache.get('speedup', '–')}×; ETag sent: {cache['etag_sent']})."]
+            lines += [
+                "",
+                f"Repeated reads of the same 20 member pages at c={cache['concurrency']}: "
+                f"{_n(cache['without_etag'].get('rps'))} req/s without `If-None-Match`, "
+                f"{_n(cache['with_etag'].get('rps'))} req/s with it (statuses "
+                f"{cache['with_etag'].get('statuses')}; speed-up "
+                f"{cache.get('speedup', '–')}×; ETag sent: {cache['etag_sent']}).",
+            ]
     ex = results.get("extractor")
     if ex:
         lines += ["", "### Extractor", ""]
@@ -158,13 +198,16 @@ def tables(results: dict[str, Any], suffix: str = "") -> str:
                 f"{ex['peak_rss_mb']} MB (after building the extractor: "
                 f"{ex['rss_after_setup_mb']} MB), tracemalloc peak over 50 articles "
                 f"{ex['tracemalloc_peak_mb_50_articles']} MB; {ex['failed']} failed, "
-                f"{ex['relations']} relations extracted.")
+                f"{ex['relations']} relations extracted."
+            )
     return "\n".join(lines)
 
 
 def update_markdown(results: dict[str, Any], suffix: str = "") -> Path:
     path = ROOT / "BENCHMARKS.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
+    text = (
+        path.read_text(encoding="utf-8") if path.exists() else f"# Benchmarks\n\n{BEGIN}\n{END}\n"
+    )
     if BEGIN not in text:
         text += f"\n{BEGIN}\n{END}\n"
     head, rest = text.split(BEGIN, 1)

@@ -18,8 +18,9 @@ PASSWORD = "allygraph-bench"
 class Neo4jServer:
     """One Neo4j home with its own ports; never the dev (7687) or test (7688) servers."""
 
-    def __init__(self, name: str, bolt: int, http: int, heap: str = "2g",
-                 pagecache: str = "2g") -> None:
+    def __init__(
+        self, name: str, bolt: int, http: int, heap: str = "2g", pagecache: str = "2g"
+    ) -> None:
         self.home = WORK / f"neo4j-{name}"
         self.bolt, self.http, self.heap, self.pagecache = bolt, http, heap, pagecache
 
@@ -40,8 +41,13 @@ class Neo4jServer:
         }
 
     def script(self, *args: str, capture: bool = False) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(ROOT / "scripts" / "neo4j"), *args], env=self.env(),
-                              check=True, text=True, capture_output=capture)
+        return subprocess.run(
+            [str(ROOT / "scripts" / "neo4j"), *args],
+            env=self.env(),
+            check=True,
+            text=True,
+            capture_output=capture,
+        )
 
     def start(self) -> float:
         t = time.perf_counter()
@@ -52,8 +58,12 @@ class Neo4jServer:
         self.script("stop")
 
     def running(self) -> bool:
-        return subprocess.run([str(ROOT / "scripts" / "neo4j"), "status"], env=self.env(),
-                              capture_output=True).returncode == 0
+        return (
+            subprocess.run(
+                [str(ROOT / "scripts" / "neo4j"), "status"], env=self.env(), capture_output=True
+            ).returncode
+            == 0
+        )
 
     def wipe(self) -> None:
         """An empty database in seconds: stop, delete its store and logs, start again
@@ -71,5 +81,10 @@ class Neo4jServer:
 
     def settings_env(self) -> dict[str, str]:
         """Environment for an API process pointed at this server."""
-        return {**os.environ, "NEO4J_URI": self.uri, "NEO4J_USER": "neo4j",
-                "NEO4J_PASSWORD": PASSWORD, "NEO4J_DATABASE": "neo4j"}
+        return {
+            **os.environ,
+            "NEO4J_URI": self.uri,
+            "NEO4J_USER": "neo4j",
+            "NEO4J_PASSWORD": PASSWORD,
+            "NEO4J_DATABASE": "neo4j",
+        }

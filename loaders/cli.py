@@ -7,6 +7,7 @@ one line on stderr and exit code 1, never a traceback.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -36,19 +37,37 @@ def extract_command(
 
 
 def eval_command(
-    gold: list[Path] = typer.Option(..., "--gold", help="Gold YAML file(s) or folder(s)."),  # noqa: B008
+    gold: list[Path] = typer.Option(  # noqa: B008
+        ..., "--gold", help="Gold YAML file(s) or folder(s); repeatable."
+    ),
+    more: list[Path] = typer.Argument(  # noqa: B008
+        None, help="More gold files or folders: `--gold a.yaml b.yaml dir/` scores all three."
+    ),
     json_: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ) -> None:
     """Score the extractor against gold files: P/R/F1 and property accuracy."""
-    files = _run(lambda: _gold_files(gold))
-    scores = [_run(lambda f=f: _score_file(f)) for f in files]
+    files = _run(lambda: _gold_files([*gold, *(more or [])]))
+    scores: list[Score] = []
+    failed = 0
+    for file in files:
+        try:
+            scores.append(_score_file(file))
+        except AllygraphError as exc:
+            # One unreadable article must not hide the others' scores: it scores as an
+            # empty extraction (all its gold missed) and the command exits 1 at the end.
+            _err.print(f"error: {exc.message}", soft_wrap=True)
+            failed += 1
+            document = _run(lambda file=file: load_gold(file))
+            scores.append(score({"entities": [], "relations": []}, document))
     overall = total(scores)
     if json_:
         report = {"total": overall.report(), "articles": [s.report() for s in scores]}
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
-        return
-    for item in [*scores, overall] if len(scores) > 1 else scores:
-        _print_score(item)
+    else:
+        for item in [*scores, overall] if len(scores) > 1 else scores:
+            _print_score(item)
+    if failed:
+        raise typer.Exit(1)
 
 
 def _score_file(path: Path) -> Score:
@@ -57,17 +76,34 @@ def _score_file(path: Path) -> Score:
 
 
 def _gold_files(paths: list[Path]) -> list[Path]:
+    """Gold files named or found in folders (``*.yaml`` holding ``article:``), each once.
+
+    A folder may also hold articles with metadata sidecars (``<stem>.yaml`` without
+    ``entities:``): those are no gold files and are skipped; a file named explicitly is
+    always taken.
+    """
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.glob("*.yaml") if p.name != "README.yaml"))
+            found = sorted(p for p in path.glob("*.yaml") if p.name != "README.yaml")
+            files.extend(p for p in found if _is_gold(p))
         elif path.is_file():
             files.append(path)
         else:
             raise AllygraphError(f"{path}: no such gold file or folder")
+    files = list(dict.fromkeys(p.resolve() for p in files))
     if not files:
         raise AllygraphError("no gold files found")
     return files
+
+
+def _is_gold(path: Path) -> bool:
+    """A gold file names its article and holds entities or relations (sidecars do not)."""
+    with path.open("rb") as handle:
+        head = handle.read(64_000)
+    return re.search(rb"^article\s*:", head, re.M) is not None and (
+        re.search(rb"^(?:entities|relations)\s*:", head, re.M) is not None
+    )
 
 
 def _run(action: Any) -> Any:

@@ -41,16 +41,30 @@ _DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*(?:[.\-/]|년)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|월)\s*(?P<d>\d{1,2})"
     r"\s*(?:일)?\.?(?:\s*\([월화수목금토일]\))?"
     r"(?:\s*(?P<ampm>오전|오후|AM|PM|am|pm))?"
-    r"(?:\s*(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{2})(?:\s*(?::)\s*\d{2})?\s*분?)?"
+    r"(?:\s*[-,|]?\s*(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{2})(?:\s*(?::)\s*\d{2})?\s*분?)?"
     r"(?:\s*(?P<ampm2>AM|PM|am|pm))?"
 )
+# English forms some Korean outlets print: "Jul. 04, 2023 10:05 AM", "4 July 2023 10:05".
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+)}  # fmt: skip
+_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_EN_DATE = re.compile(
+    r"(?i)\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    r"(?:(?P<mon1>"
+    + _MONTH_NAME
+    + r")\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d{2})"
+    r"|(?P<d2>\d{1,2})\s+(?P<mon2>" + _MONTH_NAME + r"),?\s+(?P<y2>(?:19|20)\d{2}))\b"
+)
 _PUBLISHED_LABEL = re.compile(
-    r"(기사\s*입력|최초\s*입력|입력|등록|작성|게재|발행|송고|승인|Published|Posted)\s*:?\s*$", re.I
+    r"(기사\s*입력|최초\s*입력|입력|등록|작성|게재|발행|송고(?:\s*시간)?|승인|Published|Posted)\s*:?\s*$",
+    re.I,
 )
 _UPDATED_LABEL = re.compile(r"(최종\s*수정|수정|업데이트|Updated|Modified)\s*:?\s*$", re.I)
 _DATE_LINE_REST = re.compile(
     r"(기사\s*입력|최초\s*입력|입력|등록|작성|게재|발행|송고|승인|최종\s*수정|수정|업데이트|"
-    r"Published|Posted|Updated|Modified|[가-힣]{2,4}\s*(?:기자|특파원)|[\w.+-]+@[\w.-]+|"
+    r"Published|Posted|Updated|Modified|KST|GMT|UTC|송고\s*시간|[가-힣]{2,4}\s*(?:기자|특파원)|"
+    r"[\w.+-]+@[\w.-]+|"
     r"[|:·/,\-\s•])",
     re.I,
 )
@@ -225,8 +239,21 @@ def load_sidecar(path: Path | None) -> ArticleMeta | None:
 
 def parse_datetime(text: str) -> datetime | None:
     """The first date (and time) in ``text`` as an aware Asia/Seoul datetime."""
-    match = _DATE.search(text)
+    match = _DATE.search(numeric_dates(text))
     return _to_datetime(match) if match else None
+
+
+def numeric_dates(line: str) -> str:
+    """'Jul. 04, 2023 10:05 AM' -> '2023-07-04 10:05 AM', so one date pattern reads both."""
+    if not _EN_DATE.search(line):
+        return line
+
+    def numeric(match: re.Match[str]) -> str:
+        month = _MONTHS[(match["mon1"] or match["mon2"])[:3].lower()]
+        day = int(match["d1"] or match["d2"])
+        return f"{match['y1'] or match['y2']}-{month:02d}-{day:02d}"
+
+    return _EN_DATE.sub(numeric, line)
 
 
 def html_to_text(markup: str) -> tuple[str, ArticleMeta]:
@@ -312,21 +339,34 @@ def _build(
 
 
 def _sentences(parts: list[tuple[str, str]]) -> list[Sentence]:
-    """Kiwi's sentence split of every block, with offsets into the joined text.
+    """Sentences of every block, with offsets into the joined text.
 
     A title or subtitle is one sentence: headlines have no sentence ends, and Kiwi would cut
-    them at the '…' Korean headlines use as a comma.
+    them at the '…' Korean headlines use as a comma. Prose is cut where a Hangul syllable
+    ends a sentence ("…했다. ", "…까? "), which is how Korean news ends nearly every
+    sentence and costs microseconds; a block with any doubtful end (a period after Latin
+    letters or digits, a sentence end inside quotation marks) goes to Kiwi, which costs
+    milliseconds, in one call for the whole article.
     """
-    sentences: list[Sentence] = []
-    prose = [part for kind, part in parts if kind in ("caption", "body") and _may_split(part)]
-    splits = iter(_kiwi().split_into_sents(prose)) if prose else iter(())
-    offset = 0
-    for kind, part in parts:
+    spans_of: dict[int, list[tuple[int, int]]] = {}
+    doubtful: list[int] = []
+    for i, (kind, part) in enumerate(parts):
         if kind in ("title", "subtitle") or not _may_split(part):
-            spans = [(0, len(part))]
+            spans_of[i] = [(0, len(part))]
+            continue
+        spans = split_plain(part)
+        if spans is None:
+            doubtful.append(i)
         else:
-            spans = [(sent.start, sent.end) for sent in next(splits)]
-        for start, end in spans:
+            spans_of[i] = spans
+    if doubtful:
+        kiwi = _kiwi()
+        for i in doubtful:
+            spans_of[i] = [(s.start, s.end) for s in kiwi.split_into_sents(parts[i][1])]
+    sentences: list[Sentence] = []
+    offset = 0
+    for i, (kind, part) in enumerate(parts):
+        for start, end in spans_of[i]:
             if end > start:
                 text = part[start:end]
                 sentences.append(
@@ -336,23 +376,58 @@ def _sentences(parts: list[tuple[str, str]]) -> list[Sentence]:
     return sentences
 
 
+_PLAIN_END = re.compile(r"[.?!]+[\"'”’)\]]*\s+(?=\S)")
+
+
+def split_plain(block: str) -> list[tuple[int, int]] | None:
+    """Sentence spans of a block whose every sentence end is a Hangul syllable and a stop.
+
+    None when an end is doubtful ("Inc. ", "3. ", a stop inside an open quotation): the
+    caller asks Kiwi then.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _PLAIN_END.finditer(block):
+        stop = match.start()
+        if stop == 0 or not "가" <= block[stop - 1] <= "힣":
+            return None
+        segment = block[start:stop]
+        if (
+            segment.count('"') % 2
+            or segment.count("'") % 2
+            or segment.count("“") != segment.count("”")
+            or segment.count("‘") != segment.count("’")
+        ):
+            return None
+        end = match.end()
+        while end > start and block[end - 1].isspace():
+            end -= 1
+        spans.append((start, end))
+        start = match.end()
+    spans.append((start, len(block)))
+    return spans
+
+
 def _may_split(block: str) -> bool:
-    """Whether Kiwi has anything to split: a sentence end somewhere before the block's end."""
+    """Whether there is anything to split: a sentence end somewhere before the block's end."""
     return _INNER_END.search(block) is not None
 
 
 def _kiwi() -> Any:
-    """One Kiwi per process: building it takes a second, splitting an article milliseconds.
+    """One Kiwi per process: building it takes a second, splitting a block milliseconds.
 
-    Keyed by process id: Kiwi's worker threads do not survive a fork, so a child process
-    that inherited the parent's instance would wait on them forever.
+    Single-threaded (``num_workers=0`` since kiwipiepy 0.21): blocks are split one call at a
+    time, so worker threads would only add hand-off and contention, and a process that
+    forks keeps no threads its child would wait on. Still keyed by process id, so that a
+    forked child builds its own.
     """
     pid = os.getpid()
     if pid not in _KIWIS:
+        import kiwipiepy
         from kiwipiepy import Kiwi
 
-        # Batched splitting needs at least two workers; more than four gains nothing here.
-        _KIWIS[pid] = Kiwi(num_workers=max(2, min(4, os.cpu_count() or 2)))
+        version = tuple(int(p) for p in re.findall(r"\d+", kiwipiepy.__version__)[:2])
+        _KIWIS[pid] = Kiwi(num_workers=0 if version >= (0, 21) else 1)
     return _KIWIS[pid]
 
 
@@ -366,6 +441,7 @@ def _take_published(lines: list[str]) -> tuple[datetime | None, list[str]]:
     updated: datetime | None = None
     rest: list[str] = []
     for line in lines:
+        line = numeric_dates(line) if len(line) <= 80 else line
         matches = list(_DATE.finditer(line))
         if not matches or not _is_date_line(line, matches):
             rest.append(line)
@@ -479,18 +555,30 @@ def _first_line(exc: Exception) -> str:
 
 
 class _TextParser(HTMLParser):
-    """Collects visible text, one line per block element, and the page's meta tags."""
+    """Collects visible text, one line per block element, and the page's meta tags.
 
-    _SKIP = frozenset({"script", "style", "noscript", "svg", "iframe", "template", "head"})
+    Navigation, menus, buttons, forms and side bars are page chrome and never read. When the
+    page marks its story with ``<article>`` (most news sites do), only the text inside it is
+    kept, so that the site's logo and menus cannot become the title.
+    """
+
+    _SKIP = frozenset(
+        {"script", "style", "noscript", "svg", "iframe", "template", "head", "nav", "aside",
+         "button", "form", "select", "option", "menu", "dialog"}
+    )  # fmt: skip
     _BLOCK = frozenset(
         {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
-         "article", "header", "footer", "figcaption", "figure", "blockquote", "dd", "dt"}
+         "article", "header", "footer", "figcaption", "figure", "blockquote", "dd", "dt",
+         "ul", "ol", "table", "main"}
     )  # fmt: skip
+    _VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "source", "wbr"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self._chunks: list[str] = []
+        self._story: list[str] = []
         self._skipping = 0
+        self._in_article = 0
         self.meta: dict[str, str] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -499,20 +587,36 @@ class _TextParser(HTMLParser):
             key = values.get("property") or values.get("name")
             if key and values.get("content"):
                 self.meta.setdefault(key.lower(), html.unescape(values["content"] or ""))
+        if tag in self._VOID and tag != "br":
+            return
         if tag in self._SKIP:
             self._skipping += 1
+        elif tag == "article":
+            self._in_article += 1
+            self._emit("\n")
         elif tag in self._BLOCK:
-            self._chunks.append("\n")
+            self._emit("\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self._SKIP:
             self._skipping = max(0, self._skipping - 1)
+        elif tag == "article":
+            self._emit("\n")
+            self._in_article = max(0, self._in_article - 1)
         elif tag in self._BLOCK:
-            self._chunks.append("\n")
+            self._emit("\n")
 
     def handle_data(self, data: str) -> None:
         if not self._skipping:
-            self._chunks.append(data)
+            self._emit(data)
+
+    def _emit(self, text: str) -> None:
+        self._chunks.append(text)
+        if self._in_article:
+            self._story.append(text)
 
     def lines(self) -> list[str]:
+        story = "".join(self._story)
+        if len(story.strip()) >= 200:
+            return story.splitlines()
         return "".join(self._chunks).splitlines()

@@ -115,7 +115,9 @@ def _merge_rows(into: dict[str, Any], row: dict[str, Any]) -> None:
     """Fold a second row of the same fact into the first, as the Cypher would: earliest
     since, strongest role, latest until and title, one evidence entry per article."""
     old, new = into["props"], row["props"]
-    if "since_start" in new and ("since_start" not in old or new["since_start"] < old["since_start"]):
+    if "since_start" in new and (
+        "since_start" not in old or new["since_start"] < old["since_start"]
+    ):
         old["since"], old["since_start"] = new["since"], new["since_start"]
     for key in ("until", "until_start", "title"):
         if key in new:
@@ -164,9 +166,7 @@ def batches(rows: list[dict[str, Any]], size: int = BATCH_SIZE) -> Iterator[list
 
 def _check_references(extraction: Extraction) -> None:
     known = {e.id for e in extraction.entities}
-    dangling = {
-        end for r in extraction.relations for end in (r.from_, r.to) if end not in known
-    }
+    dangling = {end for r in extraction.relations for end in (r.from_, r.to) if end not in known}
     if dangling:
         raise LoadError(
             f"article {extraction.article.id}: relations name unknown entities {sorted(dangling)}"
@@ -250,6 +250,7 @@ class GraphWriteSummary(BaseModel):
     articles: int = 0
     entities: int = 0
     relations: int = 0
+    mentions: int = 0
     batches: int = 0
     nodes_created: int = 0
     relationships_created: int = 0
@@ -296,8 +297,9 @@ def _run_batches(
     return sum(r[0] for r in results), sum(r[1] for r in results)
 
 
-def _disjoint_chunks(rows: list[dict[str, Any]], size: int, workers: int
-                     ) -> list[list[dict[str, Any]]]:
+def _disjoint_chunks(
+    rows: list[dict[str, Any]], size: int, workers: int
+) -> list[list[dict[str, Any]]]:
     """Batches for parallel writers: rows are partitioned by their end node, so batches
     that run at the same time never MERGE onto the same end node (a hub alliance is in
     one partition only), and sorted by start node, so the start nodes they share are
@@ -322,6 +324,7 @@ def write_graph(
     relations: Iterable[Relation],
     *,
     articles: Iterable[Article] = (),
+    mentions: dict[str, list[str]] | None = None,
     batch_size: int = BATCH_SIZE,
     workers: int = 1,
     database: str | None = None,
@@ -329,7 +332,8 @@ def write_graph(
     """Write many entities and facts in batches of ``batch_size`` rows, one transaction per
     batch, with the same Cypher as ``write_extraction`` (so MERGE semantics, evidence lists
     and idempotence are the same). Not atomic as a whole: each batch is. Articles named as
-    evidence should be given too (they are written first, without text fingerprints).
+    evidence should be given too (they are written first, without text fingerprints), and
+    ``mentions`` (article id -> entity ids) links them to the entities they name.
     ``workers`` > 1 runs relationship batches in parallel on disjoint end nodes."""
     import time
 
@@ -361,6 +365,14 @@ def write_graph(
     _, rels = _run_batches(driver, database, "write_relations", chunks, workers)
     summary.relations, summary.relationships_created = len(rows), rels
     summary.batches += len(chunks)
+    if mentions:
+        mention_rows = [{"article_id": a, "entity_ids": ids} for a, ids in mentions.items()]
+        chunk = max(batch_size // max(max(len(r["entity_ids"]) for r in mention_rows), 1), 1)
+        chunks = list(batches(mention_rows, chunk))
+        _, created = _run_batches(driver, database, "write_mentions_bulk", chunks, 1)
+        summary.relationships_created += created
+        summary.mentions = sum(len(ids) for ids in mentions.values())
+        summary.batches += len(chunks)
     t3 = time.perf_counter()
 
     with driver.session(database=database) as session:

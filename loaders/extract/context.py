@@ -60,6 +60,7 @@ class AgreementDraft:
     objectives: list[str] = field(default_factory=list)
     kind: str = "agreement"
     first: int = 0  # offset of its first mention, for ordering
+    quoted: set[str] = field(default_factory=set)  # names the article quotes: the best
 
     def party_keys(self) -> set[str]:
         return {key for key, _ in self.parties}
@@ -80,6 +81,9 @@ class ArticleContext:
         self.alliance_ids: list[str] = []
         self.focal: str | None = None
         self.views: list[SentenceView] = []
+        # '<X> 컨소시엄' -> X, and the day each alliance was founded (for founding members).
+        self.consortium_leads: dict[str, str] = {}
+        self.founded: dict[str, str] = {}
 
     # --- what came before a sentence ---------------------------------------------------
 
@@ -174,6 +178,7 @@ class ArticleContext:
         view: SentenceView,
         *,
         since: str | None = None,
+        until: str | None = None,
         role: str | None = None,
         title: str | None = None,
     ) -> None:
@@ -186,8 +191,8 @@ class ArticleContext:
             end=view.sentence.end,
         )
         relation = Relation.model_validate(
-            {"type": kind, "from": source, "to": target, "since": since, "role": role,
-             "title": title, "evidence": evidence}
+            {"type": kind, "from": source, "to": target, "since": since, "until": until,
+             "role": role, "title": title, "evidence": evidence}
         )  # fmt: skip
         key = relation.key
         rank = _KIND_RANK[view.sentence.kind]
@@ -203,6 +208,8 @@ class ArticleContext:
             known.role = role  # type: ignore[assignment]
         if since and (known.since is None or _earlier(since, known.since)):
             known.since = since
+        if until and known.until is None:
+            known.until = until
         if title and (known.title is None or len(title) > len(known.title)):
             known.title = title
 

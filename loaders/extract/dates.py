@@ -13,6 +13,7 @@ from datetime import date, timedelta
 _PATTERNS = re.compile(
     r"(?P<ymd>(?P<y1>(?:19|20)\d{2})\s*년\s*(?P<m1>\d{1,2})\s*월\s*(?P<d1>\d{1,2})\s*일)"
     r"|(?P<ym>(?P<y2>(?:19|20)\d{2})\s*년\s*(?P<m2>\d{1,2})\s*월)"
+    r"|(?P<rym>(?P<ry>올해|금년|지난해|작년|전년|내년)\s*(?P<rm>\d{1,2})\s*월(?:\s*(?P<rd>\d{1,2})\s*일)?)"
     r"|(?P<md>(?P<dir3>지난|오는)?\s*(?<!\d)(?P<m3>\d{1,2})\s*월\s*(?P<d3>\d{1,2})\s*일)"
     r"|(?P<m>(?P<dir4>지난|오는)?\s*(?<![\d.])(?P<m4>\d{1,2})\s*월(?!\s*\d))"
     r"|(?P<y>(?<!\d)(?P<y5>(?:19|20)\d{2})\s*년)"
@@ -75,6 +76,11 @@ def _resolve(match: re.Match[str], pub: date, anchor: date) -> tuple[str, str] |
         if match["ym"]:
             month = int(match["m2"])
             return (f"{int(match['y2']):04d}-{month:02d}", "month") if 1 <= month <= 12 else None
+        if match["rym"]:
+            year, month = pub.year + _YEAR_OFFSET[match["ry"]], int(match["rm"])
+            if match["rd"]:
+                return date(year, month, int(match["rd"])).isoformat(), "day"
+            return (f"{year:04d}-{month:02d}", "month") if 1 <= month <= 12 else None
         if match["md"]:
             month, day = int(match["m3"]), int(match["d3"])
             year = _year_for_month(month, pub, match["dir3"])

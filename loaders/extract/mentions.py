@@ -38,12 +38,15 @@ _ETC = re.compile(
     r"\s*등(?:\s+[^\s]+){0,4}?\s+[^\s]*?(?P<particle>이|가|은|는|을|를|의|에|과|와)(?=\s)"
 )
 
+# "네이버, 카카오브레인 등과 경쟁": the list's case is the particle glued to 등.
+_ETC_GLUED = re.compile(r"\s*등(?P<particle>과|와|과도|와도|이|가|은|는|을|를|의|에|도|에서)(?=\s)")
+
 # Unknown organisations, by the suffix their names end with.
 _ORG_SUFFIX = re.compile(
-    r"(?<![\w가-힣])(?P<name>(?:[A-Z][A-Za-z&]*\s?)?[가-힣A-Za-z0-9&]{1,14}?"
+    r"(?<![\w가-힣])(?P<name>(?:[A-Z][A-Za-z&]*\s?)?[가-힣A-Za-z0-9&]{1,14}"
     r"(?P<suffix>대학교|과학기술원|연구원|연구소|진흥원|재단|은행|증권|중공업|전자|그룹|지주|홀딩스|"
     r"텔레콤|건설|제약|바이오로직스|모빌리티|엔터테인먼트|디스플레이|반도체|네트웍스|테크놀로지스?|"
-    r"랩스|게임즈|캐피탈|자산운용|생명보험|화재|공사|공단|협회|위원회|"
+    r"랩스|게임즈|캐피탈|자산운용|생명보험|화재|공사|공단|협회|위원회|항공|"
     r"Inc\.?|Corp\.?|Corporation|Labs?|Technologies|University|Institute))"
     r"(?![A-Za-z0-9])"
 )
@@ -83,9 +86,37 @@ _ALLIANCE_SUFFIX = r"동맹|얼라이언스|연합체|연합|협의체|협의회
 _QUOTED_ALLIANCE = re.compile(
     r"['‘\"“](?P<name>[^'’\"”\n]{0,30}?\s?(?:" + _ALLIANCE_SUFFIX + r"))['’\"”]"
 )
+# A field word and a common noun ('AI 동맹', '반도체 연합') describe an alliance; a coined
+# name ('모빌리티 얼라이언스', 'AI 원팀', 'K-UAM 원팀') names one.
 _GENERIC_FIELD = re.compile(
     r"^(?:AI|인공지능|5G|6G|ICT|IT|반도체|배터리|모빌리티|클라우드|디지털|데이터|통신|메타버스|로봇|"
-    r"자율주행|K|한미|한일|한중|글로벌|전략|기술|혈맹)?\s?(?:" + _ALLIANCE_SUFFIX + r")$"
+    r"자율주행|K|한미|한일|한중|글로벌|전략|기술|혈맹)?\s?(?:동맹|연합|연합체|협력체|혈맹)$"
+)
+# Quoted names with a weaker suffix ('UAM 퓨처팀') count only when the sentence founds them.
+_QUOTED_TEAM = re.compile(
+    r"['‘\"“](?P<name>[^'’\"”\n]{1,30}?(?:팀|연대|네트워크|클럽))['’\"”]"
+    r"(?=[^.\n]{0,30}?(?:결성|출범|발족|꾸렸|꾸린|꾸려|구성했|구성한|창립))"
+)
+# '<organisation> 컨소시엄': a bid consortium, named after the organisation that leads it.
+_NAMED_CONSORTIUM = re.compile(r"\s?컨소시엄")
+# Bare references to an alliance named before ('얼라이언스는', '이 연합', '원팀에서').
+_ALLIANCE_REF = re.compile(
+    r"(?:(?<![가-힣A-Za-z0-9])(?P<det>이|이번|해당|동|같은|그|양)\s)?(?<![가-힣A-Za-z0-9\-])"
+    r"(?P<word>얼라이언스|컨소시엄|원팀|연합체|연합|동맹|협의체|포럼)(?P<particle>[가-힣]*)"
+)
+_WEAK_REF_WORDS = frozenset({"연합", "동맹"})
+_REF_PREVIOUS = re.compile(
+    r"(?:^|[.?!\n]\s*|(?:\d+\s?(?:월|일|년)|지난해|올해|작년|이날|최근|또|한편|이에|특히|반면|"
+    r"현재|당시|앞서|이후|[가-힣]+(?:은|는|이|가|을|를|에서|에는|도))\s)$"
+)
+# Affiliates named with their group's brand ('한화시스템', '카카오헬스케어', 'NHN클라우드').
+_AFFILIATE = re.compile(
+    r"(?<![\w가-힣])(?P<name>(?:삼성|LG|SK|현대|한화|롯데|카카오|네이버|KT|CJ|두산|포스코|GS|신세계|"
+    r"코오롱|효성|NHN|HD현대|한진|LS|HL|셀트리온|아모레|대한|아시아나)[가-힣A-Za-z&]{2,10})"
+)
+_NOT_AFFILIATE = re.compile(
+    r"(?:사옥|본사|관계자|직원|주가|계열사|계열|그룹사|임원|사장|회장|대표|제품|서비스|측|사업|부문|"
+    r"민국|항공교통|톡|페이|뱅크|주식|지분|컨소시엄|연합|동맹|얼라이언스|원팀)$"
 )
 
 # References to parties named before: "3사", "양사", "두 회사", "이들 기업".
@@ -125,6 +156,7 @@ class Mention:
     new: bool = False
     name_en: str | None = None
     generic: bool = False  # a description ('AI 동맹') rather than a name
+    ref: bool = False  # a bare reference ('얼라이언스는') to an alliance named before
 
     @property
     def is_org(self) -> bool:
@@ -170,6 +202,34 @@ def attach_particle(text: str, mention: Mention) -> Mention:
     return mention
 
 
+_AFTER_CONSONANT = ("은", "이", "을", "과", "으")
+_AFTER_VOWEL = ("는", "가", "를", "와", "로")
+
+
+def _has_final(char: str) -> bool:
+    """Whether a Hangul syllable ends in a consonant (받침): '템' yes, '오' no."""
+    return "가" <= char <= "힣" and (ord(char) - 0xAC00) % 28 != 0
+
+
+def _strip_particles(word: str, keep: int = 4) -> str:
+    """'한화시스템은' -> '한화시스템', '카카오페이' stays: a particle must fit the syllable
+    before it ('은/이/을/과' after a final consonant, '는/가/를/와/로' after a vowel)."""
+    for cut in range(keep, len(word)):
+        rest = word[cut:]
+        if not is_particle_run(rest):
+            continue
+        if rest.startswith(_AFTER_CONSONANT) and not _has_final(word[cut - 1]):
+            continue
+        if (
+            rest.startswith(_AFTER_VOWEL)
+            and _has_final(word[cut - 1])
+            and not rest.startswith("로")
+        ):
+            continue
+        return word[:cut]
+    return word
+
+
 def _strip_plural(particle: str) -> str:
     for prefix in ("들", "측"):
         if particle.startswith(prefix):
@@ -211,6 +271,26 @@ def unknown_org_mentions(
             kind = _ORG_SUFFIX_TYPES.get(match["suffix"].rstrip("."), "Company")
             key = new_key(Candidate(key="", type=kind, name=name, name_en=en))
         found.append(attach_particle(text, Mention(start, end, key, kind, name, new=entry is None)))
+        taken.append((start, end))
+    for match in _AFFILIATE.finditer(text):
+        start = match.start("name")
+        name = _strip_particles(match["name"])
+        end = start + len(name)
+        if registry.lookup(name) is not None or _overlaps(start, end, taken):
+            continue
+        if (
+            _NOT_AFFILIATE.search(name)
+            or len(name) < 4
+            or any(
+                registry.lookup(name[:cut]) is not None and is_particle_run(name[cut:])
+                for cut in range(2, len(name))
+            )
+        ):
+            continue
+        if end < len(text) and text[end].isascii() and text[end].isalnum():
+            continue
+        key = new_key(Candidate(key="", type="Company", name=name))
+        found.append(attach_particle(text, Mention(start, end, key, "Company", name, new=True)))
         taken.append((start, end))
     for match in _LIST_UNIVERSITY.finditer(text):
         start, end = match.span("name")
@@ -262,8 +342,10 @@ def unknown_product_mentions(
 def quoted_alliance_mentions(
     text: str, registry: Registry, taken: list[tuple[int, int]], new_key: NewKey
 ) -> list[Mention]:
+    """Alliances named in quotes, and the same names again later without quotes."""
     found: list[Mention] = []
-    for match in _QUOTED_ALLIANCE.finditer(text):
+    matches = [*_QUOTED_ALLIANCE.finditer(text), *_QUOTED_TEAM.finditer(text)]
+    for match in sorted(matches, key=lambda m: m.start()):
         start, end = match.span("name")
         name = match["name"].strip()
         if _overlaps(start, end, taken) or len(name) < 3:
@@ -276,7 +358,103 @@ def quoted_alliance_mentions(
         mention = Mention(start, end, key, "Alliance", name, new=entry is None, generic=generic)
         found.append(attach_particle(text, mention))
         taken.append((start, end))
+    for known in list(found):
+        if not known.new or known.generic or len(known.surface) < 4:
+            continue
+        for match in re.finditer(re.escape(known.surface), text):
+            start, end = match.span()
+            if _overlaps(start, end, taken):
+                continue
+            if start > 0 and text[start - 1].isalnum():
+                continue
+            run = HANGUL_RUN.match(text, end)
+            if run and run.group() and not is_particle_run(run.group()):
+                continue
+            mention = Mention(start, end, known.key, "Alliance", known.surface, new=True)
+            found.append(attach_particle(text, mention))
+            taken.append((start, end))
     return found
+
+
+def consortium_mentions(
+    text: str, orgs: list[Mention], new_key: NewKey
+) -> tuple[list[Mention], dict[str, str]]:
+    """'KT 컨소시엄': an alliance named after its lead; returns the mentions and lead of each."""
+    found: list[Mention] = []
+    leads: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for org in orgs:
+        if not org.is_org or org.particle:
+            continue
+        match = _NAMED_CONSORTIUM.match(text, org.end)
+        if match is None:
+            continue
+        run = HANGUL_RUN.match(text, match.end())
+        if run and run.group() and not is_particle_run(run.group()):
+            continue
+        name = f"{org.surface} 컨소시엄"
+        if name not in names:
+            names[name] = new_key(Candidate(key="", type="Alliance", name=name))
+        key = names[name]
+        leads[key] = org.key
+        mention = Mention(org.start, match.end(), key, "Alliance", name, new=True)
+        found.append(attach_particle(text, mention))
+    return found, leads
+
+
+def alliance_refs(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'얼라이언스는', '이 연합', '9월 원팀에': the alliance most recently named before.
+
+    Only where the word stands alone: at a sentence start, after a date or a word ending in
+    a particle, or with a determiner ('이', '이번', '해당'). A modifier before it ('경쟁 연합',
+    '새 동맹', '협력을 위한 동맹') makes it some other, unnamed grouping, and a quoted name
+    after it ("연합체 'AI 얼라이언스'") is that name's apposition.
+    """
+    alliances = [m for m in mentions if m.type == "Alliance" and not m.ref]
+    orgs = [m for m in mentions if m.is_org]
+    leads = {m.key: m.surface for m in alliances if m.surface.endswith(" 컨소시엄")}
+    found: list[Mention] = []
+    for match in _ALLIANCE_REF.finditer(text):
+        start, end = match.span("word")
+        particle = match["particle"]
+        if particle and not is_particle_run(particle):
+            continue
+        if any(m.start <= start < m.end for m in mentions):
+            continue
+        if re.match(r"\s?['‘\"“]", text[end + len(particle) :]):
+            continue
+        earlier = [m for m in alliances if m.end <= start]
+        if not earlier:
+            continue
+        target = (
+            _named_consortium(text, start, orgs, alliances, leads)
+            if match["word"] == "컨소시엄"
+            else None
+        )
+        if target is None and not match["det"]:
+            if match["word"] in _WEAK_REF_WORDS and not re.search(
+                r"(?:^|[.?!\n]\s*)$", text[:start]
+            ):
+                continue
+            if not _REF_PREVIOUS.search(text[max(0, start - 40) : start]):
+                continue
+        target = target or earlier[-1]
+        mention = Mention(start, end, target.key, "Alliance", "", new=target.new, ref=True)
+        found.append(attach_particle(text, mention))
+    return found
+
+
+def _named_consortium(
+    text: str, start: int, orgs: list[Mention], alliances: list[Mention], leads: dict[str, str]
+) -> Mention | None:
+    """'<X>는 … 컨소시엄을 꾸리고': the consortium named after X, the clause's subject."""
+    clause = re.split(r"[.?!]\s", text[max(0, start - 80) : start])[-1]
+    for org in orgs:
+        if org.end <= start and start - org.end <= len(clause) and org.case == "subj":
+            for mention in alliances:
+                if leads.get(mention.key) == f"{org.surface} 컨소시엄":
+                    return mention
+    return None
 
 
 def groups_in(text: str, mentions: list[Mention], headline: bool = False) -> list[Group]:
@@ -308,7 +486,10 @@ def party_refs(
             continue
         start = offset + match.start()
         earlier = [g for g in history + sentence_groups if g.end <= start and len(g.keys) >= 2]
-        chosen = next((g for g in reversed(earlier) if count in (0, len(g.keys))), None)
+        fitting = [g for g in earlier if count in (0, len(g.keys))]
+        # "두 회사" are the pair the story is about (a subject), not examples named in passing.
+        actors = [g for g in fitting if g.case in ("subj", "com")]
+        chosen = (actors or fitting)[-1] if fitting else None
         if chosen is None:
             continue
         particle = _strip_plural(particle)
@@ -332,7 +513,8 @@ def _close(text: str, members: list[Mention], headline: bool) -> Group:
     case = last.case
     end = last.after
     if not last.particle:
-        etc = _ETC.match(text, last.after)
+        glued = _ETC_GLUED.match(text, last.after)
+        etc = glued or _ETC.match(text, last.after)
         if etc:
             case = _CASES.get(etc["particle"], "bare")
             end = etc.end()
@@ -355,3 +537,34 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 def _near_org(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     """'X대' counts as a university only inside a list of other organisations."""
     return any(abs(a - end) <= 3 or abs(start - b) <= 3 for a, b in taken)
+
+
+# "<organisation>의 '<name>'": the press quotes product names after their maker.
+_GENITIVE_QUOTED = re.compile(r"\s?['‘\"“](?P<name>[^'’\"”\n]{2,15})['’\"”]")
+_NOT_PRODUCT_NAME = re.compile(
+    r"(?:협약|계약|파트너십|전략|비전|캠페인|프로젝트|사업|센터|" + _ALLIANCE_SUFFIX + r")$"
+)
+
+
+def genitive_products(text: str, mentions: list[Mention], new_key: NewKey) -> list[Mention]:
+    """'리벨리온의 '아톰'': a quoted short name right after an organisation's genitive."""
+    found: list[Mention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for org in mentions:
+        if not org.is_org or org.particle != "의":
+            continue
+        match = _GENITIVE_QUOTED.match(text, org.after)
+        if match is None:
+            continue
+        start, end = match.span("name")
+        name = match["name"].strip()
+        if len(name.split()) > 3 or _NOT_PRODUCT_NAME.search(name) or _overlaps(start, end, taken):
+            continue
+        run = HANGUL_RUN.match(text, match.end())
+        if run and run.group() and not is_particle_run(run.group()):
+            continue
+        key = new_key(Candidate(key="", type="Product", name=name))
+        mention = Mention(start, end, key, "Product", name, new=True)
+        found.append(attach_particle(text, mention))
+        taken.append((start, end))
+    return found

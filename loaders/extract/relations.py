@@ -12,28 +12,66 @@ from __future__ import annotations
 import re
 
 from allygraph.loaders.extract.context import AgreementDraft, ArticleContext, SentenceView
+from allygraph.loaders.extract.dates import find_dates
 from allygraph.loaders.extract.mentions import Group, Mention
 
 _JOIN = re.compile(
-    r"(?:합류|가입|동참|합세|참여|참가)(?:하|했|한|할|해|키로|하기로|하게|시키|된|됐|중)"
+    r"(?:합류|가입|동참|합세|참여|참가)(?:하|했|한|할|해|키로|하기로|하게|시키|된|됐|중|"
+    r"(?:을|를)\s*(?:결정|확정|결의|선언))"
 )
-_FOUND = re.compile(r"결성|출범|발족|창립|구성(?:된|했|한|하|해)|꾸린|꾸려|설립(?:된|했|한|하)")
+# Leaving: the membership ends ('탈퇴했다', '컨소시엄에서 빠졌다').
+_LEAVE = re.compile(
+    r"(?:탈퇴|이탈|철수)(?:하|했|한|할|해|키로|하기로)|빠지|빠졌|빠진|빠져|손을\s*뗐"
+)
+_NEGATED = re.compile(r"[가-힣]{0,3}지\s*(?:않|못)")
+# A subject inside a relative clause ('IBM과 메타가 주도하는 …') is not the sentence's.
+_RELATIVE_VERB = re.compile(
+    r"\s*(?:\S*[^\s과와가이을를은는의에도]\s+){0,2}?\S*"
+    r"(?:하는|한|했던|하던|이끄는|이끈|만든|세운|꾸린|맞서온|맞서는)\s"
+)
+_FOUNDER_NOUN = re.compile(
+    r"창립\s*(?:회원|멤버|회원사|멤버사)|창립\s*때|결성\s*때|출범\s*때|원년\s*멤버"
+)
+_FOUND_VERB = re.compile(r"결성|출범|발족|창립|구성|꾸린|꾸려|꾸렸|설립")
+# A founding verb; '출범은 … 대응하기 위한 것' (a noun with a particle) founds nothing.
+_FOUND = re.compile(
+    r"(?:결성|출범|발족|창립)(?!은|는|이|을|를|의|과|도|\s*회원|\s*멤버|\s*때)|구성(?:된|했|한|하|해)|"
+    r"꾸린|꾸려|꾸렸|꾸리|설립(?:된|했|한|하)"
+)
 _LEAD = re.compile(
-    r"주도(?:하|적|한|해|했|로|권|할)|이끄는|이끌|앞장|주축|먼저\s*(?:꺼낸|제안한|손을\s*내민|나선)"
+    r"주도(?:하|적|한|해|했|로|권|할)|주관(?:하|한|해|했|사|기관)|이끄는|이끌|앞장|주축|"
+    r"(?:을|를)\s*중심으로|먼저\s*(?:꺼낸|제안한|손을\s*내민|나선)"
 )
-_TOGETHER = re.compile(r"함께\s+(?:\S+\s+){0,3}?\S*?(?:추진|결성|출범|구성|구축|만들|설립|꾸리)")
+_LEAD_ADNOMINAL = re.compile(r"(?:주도하는|주관하는|이끄는|주도한|이끈)$")
+_INITIATIVE = re.compile(r"먼저\s*(?:꺼낸|제안한|손을\s*내민|나선)")
+_TOGETHER = re.compile(
+    r"함께\s+(?:\S+\s+){0,6}?\S*?(?:추진|결성|출범|발족|구성|구축|만들|설립|꾸리|꾸렸|꾸린)"
+)
 _BOND = re.compile(
     r"동맹(?:을|를)?\s*(?:맺|결성|체결|구축)|동맹\s*결성|손(?:을)?\s*잡|손잡|맞손|의기투합"
 )
 _PARTNER = re.compile(
-    _BOND.pattern + r"|제휴(?:를\s*맺|하|했|한|키로|관계)|전략적\s*제휴|협력\s*관계를\s*맺"
+    _BOND.pattern + r"|제휴(?:를\s*맺|하|했|한|키로|관계)|전략적\s*제휴|협력\s*관계를\s*맺|"
+    r"함께\s*(?:개발|연구|만들|세우|설립)|공동\s*(?:개발|연구)(?:하|한|에|을|키로)|"
+    r"협력(?:하고\s*있|하기로|한다|해\s*왔|하며)|"
+    r"(?:센터|법인|합작사|합작법인|조인트벤처|연구소)(?:를|을)\s*(?:세운|세웠|세우|설립|만들|열)"
 )
+_EACH = re.compile(r"각각|각자")
 _AGREEMENT_NOUN = (
     r"(?:업무\s*협약|사업\s*협약|상호\s*협력\s*협약|협약|MOU|양해각서|전략적\s*파트너십|파트너십|"
     r"제휴\s*계약|협정|계약|협약서)"
 )
 _CONCLUDE = re.compile(
-    r"(?P<noun>" + _AGREEMENT_NOUN + r")(?P<paren>\([A-Za-z]+\))?(?:을|를)?\s*(?:체결|맺|교환)"
+    r"(?P<noun>" + _AGREEMENT_NOUN + r")(?P<paren>\([A-Za-z]+\))?['’\"”]?(?:을|를)?\s*"
+    r"(?:체결|맺|교환)"
+)
+_QUOTED_NAME = re.compile(r"['‘\"“](?P<name>[^'’\"”\n]{2,60})['’\"”]")
+# Who signs: a signing verb, or a caption of the ceremony; attending ('참석했다') is not signing.
+_SIGNING_VERB = re.compile(
+    r"서명(?:했|한|하|해)|(?:협약|협약서|계약|MOU|양해각서)[^.]{0,10}?(?:체결했|체결한|교환했|교환한)"
+)
+_SIGNED_PAPER = re.compile(
+    r"(?:(?<![\w가-힣])(?P<pre>[가-힣A-Za-z]{2,8})\s)?(?P<paper>(?:업무)?협약서|계약서)에\s*서명"
 )
 _CEREMONY = re.compile(
     r"['‘\"“](?P<name>[^'’\"”]{2,60}?(?:협약|MOU|양해각서|파트너십))\s?(?:체결식|협약식|식)['’\"”]"
@@ -41,6 +79,10 @@ _CEREMONY = re.compile(
 _SIGN = re.compile(r"서명(?:했|한|하|식)|협약식|체결식|조인식|서명식")
 _OBJECTIVE_LIST = re.compile(r"△\s*([^△]+)")
 _FIELDS = re.compile(r"협력\s*(?:분야|과제|범위)는\s+(?P<items>.+?)(?:이다|다|등이다|등)\.?$")
+_COMPETE = re.compile(
+    r"경쟁(?:하|해|을\s*벌이|을\s*펼치|\s*구도|\s*관계|\s*중|중)|맞서|겨루|각축|2파전|양강\s*구도|맞대결"
+)
+_DUEL = re.compile(r"2파전|양강\s*구도|맞대결|양자\s*대결")
 _COMPETITOR = re.compile(r"경쟁사(?:인|로|들)?|라이벌(?:인|사)?|경쟁\s*업체(?:인)?")
 _RIVALRY = re.compile(r"경쟁\s*관계|라이벌\s*관계|경쟁해\s*온|경쟁해온")
 _AGAINST = re.compile(r"(?:와|과)\s*(?:맞서|경쟁하|경쟁해|경쟁\s*관계|대립|각축)[가-힣]*\s")
@@ -52,7 +94,7 @@ _SECTOR_NOUNS = {
     "semiconductor": re.compile(r"반도체\s*기업|반도체\s*업체|칩\s*업체"),
 }
 _DEVELOP_VERB = re.compile(
-    r"^(?:을|를)\s*(?:\S+\s+){0,2}?(?:운영|개발|출시|선보|내놓|공개|보유|서비스|제공|만들)"
+    r"^(?:을|를)\s*(?:\S+\s+){0,2}?(?:운영|개발|출시|선보|내놓|공개|보유|서비스|제공|만들|공급|앞세우)"
 )
 _DEVELOPER_GAP = re.compile(
     r"^\s*(?:자체\s*)?(?:추진하고\s*있는|추진\s*중인|개발한|개발\s*중인|개발하고\s*있는|운영하는|"
@@ -66,44 +108,204 @@ _SUBJECT_WORD = re.compile(r"[가-힣]+(?:이|가)\s")
 
 
 def membership(ctx: ArticleContext, view: SentenceView) -> None:
-    """합류/가입/참여 (member), 결성/출범 (founder), 함께 추진 and 주도 (leader)."""
+    """Founding (결성/출범), joining (합류/참여), leaving (탈퇴) and leading (주도/주관).
+
+    An organisation is tied only to an alliance this sentence names or refers to ('얼라이언스는',
+    '이 연합'); an unnamed grouping ('경쟁 연합') ties no one.
+    """
     alliances = _alliances(view)
-    since = view.date or ctx.event.isoformat()
+    default = view.date or ctx.event.isoformat()
+    _consortium_leads(ctx, view, alliances)
     for cue in _JOIN.finditer(view.text):
-        target = _alliance_for(alliances, view, prefer_case="loc")
-        group = _nearest_subject(view, cue.start())
+        if _NEGATED.match(view.text, cue.end()):
+            continue
+        target = _alliance_near(alliances, view, cue.start(), prefer="loc")
+        target = target or _paragraph_alliance(ctx, view)
+        group = _nearest_subject(view, cue.start(), skip_relative=True)
+        group = group or _subject_after(view, cue)
+        if not (target and group):
+            continue
+        founder = _FOUNDER_NOUN.search(view.text[max(0, cue.start() - 15) : cue.start()])
+        since = _date_before(ctx, view, cue.start())
+        if founder and since is None:
+            since = ctx.founded.get(target)
+        for key in group.keys:
+            ctx.relate(
+                "MEMBER_OF", key, target, view, since=since or default,
+                role="founder" if founder else "member",
+            )  # fmt: skip
+    for cue in _LEAVE.finditer(view.text):
+        target = _alliance_near(alliances, view, cue.start(), prefer="loc")
+        target = target or _paragraph_alliance(ctx, view)
+        group = _nearest_subject(view, cue.start()) or _subject_after(view, cue)
         if target and group:
+            until = _date_before(ctx, view, cue.start()) or default
             for key in group.keys:
-                ctx.relate("MEMBER_OF", key, target, view, since=since, role="member")
-    if _FOUND.search(view.text) and alliances:
-        target = alliances[0].key
-        founders = [k for g in view.groups if g.case in ("subj", "bare") for k in g.keys]
+                ctx.relate("MEMBER_OF", key, target, view, until=until, role="member")
+    found = _FOUND.search(view.text)
+    if found and alliances:
+        target = _founded_alliance(alliances, view, found.start())
+        since = _date_before(ctx, view, found.start()) or default
+        ctx.founded.setdefault(target, since)
+        founders = [
+            k
+            for g in view.groups
+            if g.case in ("subj", "bare", "com") and not _is_relative_subject(view, g)
+            for k in g.keys
+        ]
         for key in founders:
             ctx.relate("MEMBER_OF", key, target, view, since=since, role="founder")
     together = _TOGETHER.search(view.text)
     if together and alliances:
-        target = alliances[0].key
+        target = _founded_alliance(alliances, view, together.end())
         lead = _nearest_subject(view, together.start())
         partners = [
             g for g in view.groups if g.case == "com" and view.local(g.end) <= together.start()
         ]
+        role = "founder" if _FOUND_VERB.search(together.group()) else "member"
+        since = _date_before(ctx, view, together.start()) or default
         if lead and len(lead.keys) == 1:
             ctx.relate("LEADS", lead.keys[0], target, view)
             ctx.relate("MEMBER_OF", lead.keys[0], target, view, since=since, role="leader")
         for group in partners:
             for key in group.keys:
-                ctx.relate("MEMBER_OF", key, target, view, since=since, role="member")
+                ctx.relate("MEMBER_OF", key, target, view, since=since, role=role)
     for cue in _LEAD.finditer(view.text):
-        target = alliances[0].key if alliances else _single_alliance(ctx)
-        leader = _leader(view, cue.start())
-        if target and leader:
+        target = _led_alliance(ctx, view, alliances, cue)
+        if target is None:
+            continue
+        since = ctx.founded.get(target) or _date_before(ctx, view, cue.start()) or default
+        for leader in _leaders(view, cue):
             ctx.relate("LEADS", leader, target, view)
             ctx.relate("MEMBER_OF", leader, target, view, since=since, role="leader")
 
 
+def _consortium_leads(ctx: ArticleContext, view: SentenceView, alliances: list[Mention]) -> None:
+    """'KT 컨소시엄': the first time the article names it, KT leads it."""
+    for mention in alliances:
+        lead = ctx.consortium_leads.get(mention.key)
+        if lead and not ctx.has("LEADS", lead, mention.key):
+            ctx.relate("LEADS", lead, mention.key, view)
+            ctx.relate("MEMBER_OF", lead, mention.key, view, role="leader")
+
+
+def _alliance_near(
+    alliances: list[Mention], view: SentenceView, cue: int, prefer: str
+) -> str | None:
+    """The alliance a join or exit cue is about: '<A>에 합류', '<A>에서 탈퇴', else the one
+    nearest before the cue, else the sentence's only one."""
+    before = [m for m in alliances if view.local(m.end) <= cue]
+    marked = [m for m in before if m.case == prefer]
+    if marked:
+        return marked[-1].key
+    if before:
+        return before[-1].key
+    keys = list(dict.fromkeys(m.key for m in alliances))
+    return keys[0] if len(keys) == 1 else None
+
+
+def _paragraph_alliance(ctx: ArticleContext, view: SentenceView) -> str | None:
+    """The alliance the paragraph is about: the one the nearest earlier sentence of the same
+    paragraph names, when it names exactly one."""
+    text = ctx.article.text
+    later = view
+    for earlier in reversed(ctx.views):
+        if earlier.offset >= view.offset:
+            continue
+        if "\n" in text[earlier.sentence.end : later.offset] or earlier.headline:
+            return None
+        keys = list(dict.fromkeys(m.key for m in _alliances(earlier)))
+        if keys:
+            return keys[0] if len(keys) == 1 else None
+        later = earlier
+    return None
+
+
+def _founded_alliance(alliances: list[Mention], view: SentenceView, cue: int) -> str:
+    """The alliance founded: the one right before the verb ('새 동맹 '<A>' 결성', '<A>를
+    출범'), else the topic ('결성된 <A>는'), else the first."""
+    before = [m for m in alliances if view.local(m.end) <= cue]
+    objects = [m for m in before if m.case == "obj"]
+    if objects:
+        return objects[-1].key
+    if before:
+        return before[-1].key
+    subjects = [m for m in alliances if m.case == "subj"]
+    return (subjects or alliances)[0].key
+
+
+def _led_alliance(
+    ctx: ArticleContext, view: SentenceView, alliances: list[Mention], cue: re.Match[str]
+) -> str | None:
+    """'X가 주도하는 <A>' names A right after the cue; '<A>는 X가 주도한다' anywhere in the
+    sentence; 'X를 중심으로 출범' the alliance founded. 'X가 주도하는 경쟁 연합' names none."""
+    if _adnominal_lead(view, cue):
+        after = [m for m in alliances if 0 <= view.local(m.start) - cue.end() <= 25]
+        return after[0].key if after else None
+    if alliances:
+        subjects = [m for m in alliances if m.case == "subj"]
+        return (subjects or alliances)[0].key
+    if _INITIATIVE.match(cue.group()):
+        return _single_alliance(ctx)
+    return None
+
+
+def _adnominal_lead(view: SentenceView, cue: re.Match[str]) -> bool:
+    """'X가 주도하는 …', 'X가 이끄는 …': the cue modifies the noun after it."""
+    return bool(
+        _LEAD_ADNOMINAL.search(view.text[: cue.end()])
+        or re.match(r"(?:는|던)\s", view.text[cue.end() :])
+    )
+
+
+def _leaders(view: SentenceView, cue: re.Match[str]) -> list[str]:
+    if "중심" in cue.group():
+        objects = [
+            g for g in view.groups if g.case == "obj" and view.local(g.end) <= cue.start() + 2
+        ]
+        return list(objects[-1].keys) if objects else []
+    group = _nearest_subject(view, cue.start())
+    if group and (len(group.keys) == 1 or _adnominal_lead(view, cue)):
+        return list(group.keys)
+    predicates = [g for g in view.groups if g.case == "pred" and view.local(g.start) > cue.start()]
+    if predicates and len(predicates[0].keys) == 1:
+        return list(predicates[0].keys)
+    return []
+
+
+def _subject_after(view: SentenceView, cue: re.Match[str]) -> Group | None:
+    """'[9월 원팀에 합류했던] 한화시스템은': the subject right after an adnominal cue."""
+    rest = view.text[cue.start() :]
+    clause = re.match(r"\S*(?:했던|하던|한|된)\s", rest)
+    if clause is None:
+        return None
+    start = cue.start() + clause.end()
+    for group in view.groups:
+        if view.local(group.start) >= start and group.case == "subj":
+            if view.local(group.start) - start <= 12:
+                return group
+            break
+    return None
+
+
+def _is_relative_subject(view: SentenceView, group: Group) -> bool:
+    """A subject of a relative clause other than a founding one ('X가 결성한 …' founds)."""
+    if group.case != "subj":
+        return False
+    clause = _RELATIVE_VERB.match(view.text, view.local(group.end))
+    return clause is not None and _FOUND.search(clause.group()) is None
+
+
+def _date_before(ctx: ArticleContext, view: SentenceView, cue: int) -> str | None:
+    """The date written nearest before the cue in this sentence ('지난달 30일 … 탈퇴')."""
+    dates = [d for d in find_dates(view.text, ctx.published, ctx.event) if d.end <= cue]
+    return dates[-1].value if dates else None
+
+
 def bonds(ctx: ArticleContext, view: SentenceView) -> None:
-    """동맹/손잡다: members of the alliance named (or the article's one alliance), else a
-    bilateral PARTNERS_WITH between exactly two organisations."""
+    """동맹/손잡다: members of the alliance named (or the article's one alliance); else a
+    bilateral PARTNERS_WITH: the subject with each organisation 'with' it ('X는 Y와 손잡고',
+    'X는 Y와도 연구센터를 세운'), pairwise with '각각'."""
     cue = _PARTNER.search(view.text)
     if cue is None:
         return
@@ -117,8 +319,33 @@ def bonds(ctx: ArticleContext, view: SentenceView) -> None:
         for key in parties:
             ctx.relate("MEMBER_OF", key, target, view, since=since, role="member")
         return
-    if target is None and len(parties) == 2:
-        ctx.relate("PARTNERS_WITH", parties[0], parties[1], view)
+    if target is not None:
+        return
+    for a, b in _pairs(view, cue.start()):
+        ctx.relate("PARTNERS_WITH", a, b, view)
+
+
+def _pairs(view: SentenceView, cue: int) -> list[tuple[str, str]]:
+    """Who acts with whom before a cue: the subject × those 'with' it ('X는 Y, Z 등과'),
+    pairwise when '각각' distributes; two organisations acting together otherwise."""
+    subject = _nearest_subject(view, cue)
+    with_ = [
+        k
+        for g in view.groups
+        if g.case == "com"
+        and view.local(g.end) <= cue
+        and (subject is None or g.start >= subject.end)
+        for k in g.keys
+    ]
+    with_ = list(dict.fromkeys(with_))
+    if subject is not None and with_:
+        if _EACH.search(view.text[view.local(subject.end) : cue]) and len(subject.keys) == len(
+            with_
+        ):
+            return list(zip(subject.keys, with_, strict=True))
+        return [(a, b) for a in subject.keys for b in with_ if a != b]
+    parties = _parties(view, cue)
+    return [(parties[0], parties[1])] if len(parties) == 2 else []
 
 
 def agreements(ctx: ArticleContext, view: SentenceView) -> None:
@@ -126,12 +353,29 @@ def agreements(ctx: ArticleContext, view: SentenceView) -> None:
     conclude = _CONCLUDE.search(view.text)
     ceremony = _CEREMONY.search(view.text)
     signing = _SIGN.search(view.text)
-    if not (conclude or ceremony or (signing and view.people)):
+    # People sign when the sentence says they sign, or when it is the ceremony's photo
+    # caption; "협약식에는 X와 Y가 참석했다" only says who attended.
+    signers = bool(view.people) and (
+        _SIGNING_VERB.search(view.text) is not None
+        or (view.sentence.kind == "caption" and bool(signing or ceremony))
+    )
+    if not (conclude or ceremony or signers):
         return
     draft = AgreementDraft(first=view.offset)
     if ceremony:
         draft.names.append(ceremony["name"].strip())
+        draft.quoted.add(ceremony["name"].strip())
+    paper = _SIGNED_PAPER.search(view.text)
+    if paper and signers:
+        noun = paper["paper"].removesuffix("서")
+        pre = paper["pre"]
+        keep_pre = pre and not re.search(r"[은는이가을를의에와과도서고며해]$", pre)
+        draft.names.append(f"{pre} {noun}" if keep_pre else noun)
     if conclude:
+        quoted = _quoted_agreement_name(view.text, conclude)
+        if quoted:
+            draft.names.append(quoted)
+            draft.quoted.add(quoted)
         draft.names.append(_agreement_name(view.text, conclude))
         if conclude["paren"]:
             draft.names.append(conclude["paren"].strip("()"))
@@ -143,7 +387,7 @@ def agreements(ctx: ArticleContext, view: SentenceView) -> None:
     elif ceremony:
         draft.kind = _agreement_kind(ceremony["name"])
         draft.place = _place(view.text, ceremony.start())
-    if signing or ceremony:
+    if signers:
         for person in view.people:
             draft.signers.append((person.name, view))
             if person.org is not None:
@@ -177,6 +421,9 @@ def competition(ctx: ArticleContext, view: SentenceView) -> None:
     orgs = view.orgs
     for cue in _COMPETITOR.finditer(view.text):
         after = [m for m in orgs if 0 <= view.local(m.start) - cue.end() <= 2]
+        for group in view.groups:
+            if after and group.members[0] is after[0]:
+                after = list(group.members)
         before = [
             m
             for m in orgs
@@ -200,6 +447,20 @@ def competition(ctx: ArticleContext, view: SentenceView) -> None:
         right = [m for m in orgs if view.local(m.start) == cue.end()]
         if left and right:
             ctx.relate("COMPETES_WITH", left[0].key, right[0].key, view)
+    for cue in _COMPETE.finditer(view.text):
+        if _in_quotation(view.text, cue.start()):
+            continue  # what someone says ("경쟁하던 구도를 넘어…") is no reported rivalry
+        if _DUEL.match(cue.group()):
+            _duel(ctx, view, cue.start())
+            continue
+        pairs = _pairs(view, cue.start())
+        subject = _nearest_subject(view, cue.start())
+        adnominal = re.match(r"(?:던|는|ㄴ)\s", view.text[cue.end() :]) is not None
+        if not pairs and subject is not None and len(subject.keys) == 2 and not adnominal:
+            pairs = [(subject.keys[0], subject.keys[1])]  # 'X와 Y는 … 경쟁해 왔다'
+        for a, b in pairs:
+            ctx.relate("COMPETES_WITH", a, b, view)
+        _alliance_rivals(ctx, view, cue.start())
     if _RIVALRY.search(view.text) and not orgs:
         _sector_rivals(ctx, view)
     alliances = _alliances(view)
@@ -207,6 +468,31 @@ def competition(ctx: ArticleContext, view: SentenceView) -> None:
         for other in ctx.recent_alliances(view):
             if other != alliances[0].key:
                 ctx.relate("COMPETES_WITH", alliances[0].key, other, view)
+
+
+def _in_quotation(text: str, pos: int) -> bool:
+    head = text[:pos]
+    return head.count('"') % 2 == 1 or head.count("“") > head.count("”")
+
+
+def _duel(ctx: ArticleContext, view: SentenceView, cue: int) -> None:
+    """'A 컨소시엄과 B 컨소시엄의 2파전': the two named before the cue compete."""
+    alliances = list(dict.fromkeys(m.key for m in _alliances(view) if view.local(m.end) <= cue))
+    if len(alliances) == 2:
+        ctx.relate("COMPETES_WITH", alliances[0], alliances[1], view)
+        return
+    groups = [g for g in view.groups if view.local(g.end) <= cue and len(g.keys) == 2]
+    if groups:
+        ctx.relate("COMPETES_WITH", groups[-1].keys[0], groups[-1].keys[1], view)
+
+
+def _alliance_rivals(ctx: ArticleContext, view: SentenceView, cue: int) -> None:
+    """'<A>는 <B>와 경쟁 구도를 형성': alliances as the rivals."""
+    before = [m for m in _alliances(view) if view.local(m.end) <= cue]
+    subjects = [m for m in before if m.case == "subj"]
+    others = [m for m in before if m.case == "com"]
+    if subjects and others and subjects[0].key != others[-1].key:
+        ctx.relate("COMPETES_WITH", subjects[0].key, others[-1].key, view)
 
 
 def develops(ctx: ArticleContext, view: SentenceView) -> None:
@@ -248,9 +534,15 @@ def _single_alliance(ctx: ArticleContext) -> str | None:
     return ctx.alliance_ids[0] if len(ctx.alliance_ids) == 1 else None
 
 
-def _nearest_subject(view: SentenceView, cue: int) -> Group | None:
-    """The subject group closest before the cue, unless another subject stands between."""
+def _nearest_subject(view: SentenceView, cue: int, *, skip_relative: bool = False) -> Group | None:
+    """The subject group closest before the cue, unless another subject stands between.
+
+    With ``skip_relative``, subjects of a relative clause ('IBM과 메타가 주도하는 …') are
+    passed over: they do not do what the sentence's verb says.
+    """
     subjects = [g for g in view.groups if g.case == "subj" and view.local(g.end) <= cue]
+    if skip_relative:
+        subjects = [g for g in subjects if not _is_relative_subject(view, g)]
     if not subjects:
         return None
     group = subjects[-1]
@@ -289,6 +581,15 @@ def _parties(view: SentenceView, cue: int) -> list[str]:
         if group.case in ("subj", "com") or (group.case == "bare" and view.headline):
             keys.extend(k for k in group.keys if k not in keys)
     return keys
+
+
+def _quoted_agreement_name(text: str, conclude: re.Match[str]) -> str | None:
+    """ "'AI 반도체 솔루션 개발을 위한 업무협약'을 체결" or "'전략적 파트너십' 협약을 체결"."""
+    for quoted in _QUOTED_NAME.finditer(text[: conclude.end()]):
+        closes = quoted.end()
+        if closes == conclude.end("noun") + 1 or 0 <= conclude.start("noun") - closes <= 1:
+            return quoted["name"].strip()
+    return None
 
 
 def _agreement_kind(noun: str) -> str:
@@ -339,6 +640,7 @@ def _merge_draft(ctx: ArticleContext, draft: AgreementDraft) -> None:
             for name in draft.names:
                 if name not in known.names:
                     known.names.append(name)
+            known.quoted |= draft.quoted
             known.parties.extend(p for p in draft.parties if p[0] not in known.party_keys())
             known.signers.extend(
                 s for s in draft.signers if s[0] not in {n for n, _ in known.signers}
@@ -378,7 +680,7 @@ def _owner(view: SentenceView, product_start: int) -> str | None:
         end = view.local(org.after)
         if end > product_start:
             continue
-        gap = view.text[end:product_start]
+        gap = view.text[end:product_start].rstrip("'‘\"“")
         if org.particle == "의" and _DESCRIPTOR_GAP.match(gap):
             return org.key
         if org.case == "subj" and _DEVELOPER_GAP.match(gap):

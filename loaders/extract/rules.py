@@ -20,6 +20,9 @@ from allygraph.loaders.extract.dates import first_date, first_day
 from allygraph.loaders.extract.mentions import (
     Group,
     Mention,
+    alliance_refs,
+    consortium_mentions,
+    genitive_products,
     groups_in,
     party_refs,
     quoted_alliance_mentions,
@@ -55,6 +58,8 @@ class RuleExtractor:
         ctx = ArticleContext(article, self.registry)
         mentions = self._mentions(ctx)
         self._resolve_generic_alliances(ctx, mentions)
+        mentions += alliance_refs(article.text, mentions)
+        mentions.sort(key=lambda m: m.start)
         ctx.alliance_ids = list(
             dict.fromkeys(m.key for m in mentions if m.type == "Alliance" and not m.new)
         )
@@ -71,6 +76,7 @@ class RuleExtractor:
             for rule in _SENTENCE_RULES:
                 rule(ctx, view)
         agreement_entities = [self._agreement(ctx, draft) for draft in ctx.agreements]
+        self._drop_partners_in_alliance(ctx)
         return Extraction(
             article=article,
             entities=self._entities(ctx, mentions, views) + agreement_entities,
@@ -86,6 +92,13 @@ class RuleExtractor:
         found += quoted_alliance_mentions(text, self.registry, taken, ctx.new_key)
         found += unknown_org_mentions(text, self.registry, taken, ctx.new_key)
         found += unknown_product_mentions(text, taken, ctx.new_key)
+        found.sort(key=lambda m: m.start)
+        consortia, ctx.consortium_leads = consortium_mentions(text, found, ctx.new_key)
+        if consortia:
+            inside = {(m.start, m.end) for m in consortia}
+            found = [m for m in found if not any(a <= m.start < b for a, b in inside)]
+            found += consortia
+        found += genitive_products(text, found, ctx.new_key)
         found.sort(key=lambda m: m.start)
         return found
 
@@ -107,8 +120,11 @@ class RuleExtractor:
         counts = Counter(m.key for m in mentions if m.is_org)
         if not counts:
             return None
-        title_end = len(article.title)
+        title_end = article.sentences[0].end if article.sentences else len(article.title)
         in_title = [m.key for m in mentions if m.is_org and m.start < title_end]
+        # The headline names first whom the story is about ("KT, 마이크로소프트와 …").
+        if in_title and counts[in_title[0]] >= 2:
+            return in_title[0]
         return max(counts, key=lambda k: (counts[k], k in in_title[:1]))
 
     # --- sentences ----------------------------------------------------------------------
@@ -165,6 +181,17 @@ class RuleExtractor:
         groups.sort(key=lambda g: g.start)
         return SentenceView(sentence, others, free_orgs, groups, people, None)
 
+    @staticmethod
+    def _drop_partners_in_alliance(ctx: ArticleContext) -> None:
+        """PARTNERS_WITH is a tie outside an alliance: none between members of one."""
+        alliances: dict[str, set[str]] = {}
+        for kind, source, target in ctx.relations:
+            if kind == "MEMBER_OF":
+                alliances.setdefault(source, set()).add(target)
+        for key in [k for k in ctx.relations if k[0] == "PARTNERS_WITH"]:
+            if alliances.get(key[1], set()) & alliances.get(key[2], set()):
+                del ctx.relations[key]
+
     # --- output -------------------------------------------------------------------------
 
     def _entities(
@@ -188,6 +215,9 @@ class RuleExtractor:
         slug_parts = [draft.kind, date, *parties[:3]]
         key = slugify("-".join(slug_parts))
         names = list(dict.fromkeys(draft.names)) or ["협약"]
+        # The name the article quotes is the agreement's own; generic nouns are aliases.
+        order = {name: i for i, name in enumerate(names)}
+        names.sort(key=lambda n: (n not in draft.quoted, order[n]))
         entity = Entity(
             id=key,
             type="Agreement",

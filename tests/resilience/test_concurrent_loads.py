@@ -27,14 +27,27 @@ def make_extraction(n: int) -> Extraction:
     alliances = rng.sample([e for e in POOL if e.type == "Alliance"], 2)
     art = article(f"overlap-{n}", text=f"문장 {n}.")
     ev = Evidence(article_id=art.id, sentence=f"문장 {n}.", start=0, end=4)
-    relations = [Relation(type="MEMBER_OF", from_=o.id, to=a.id, since=f"20{10 + n}",
-                          role=rng.choice(["member", "founder", "leader"]), evidence=ev)
-                 for o in orgs for a in alliances]
-    relations += [Relation(type="COMPETES_WITH", from_=orgs[i].id, to=orgs[i + 1].id,
-                           evidence=ev) for i in range(4)]
+    relations = [
+        Relation(
+            type="MEMBER_OF",
+            from_=o.id,
+            to=a.id,
+            since=f"20{10 + n}",
+            role=rng.choice(["member", "founder", "leader"]),
+            evidence=ev,
+        )
+        for o in orgs
+        for a in alliances
+    ]
+    relations += [
+        Relation(type="COMPETES_WITH", from_=orgs[i].id, to=orgs[i + 1].id, evidence=ev)
+        for i in range(4)
+    ]
     # the same fact twice in one article, and a symmetric fact in both directions
-    relations += [relations[0], Relation(type="COMPETES_WITH", from_=orgs[1].id,
-                                         to=orgs[0].id, evidence=ev)]
+    relations += [
+        relations[0],
+        Relation(type="COMPETES_WITH", from_=orgs[1].id, to=orgs[0].id, evidence=ev),
+    ]
     return Extraction(article=art, entities=[*orgs, *alliances], relations=relations)
 
 
@@ -46,8 +59,9 @@ def loader(target: dict[str, str], seed: int, queue: Any) -> None:
     order = list(range(ARTICLES))
     random.Random(seed).shuffle(order)
     try:
-        with GraphDatabase.driver(target["uri"], auth=(target["user"], target["password"]),
-                                  max_transaction_retry_time=60) as driver:
+        with GraphDatabase.driver(
+            target["uri"], auth=(target["user"], target["password"]), max_transaction_retry_time=60
+        ) as driver:
             for n in order:
                 write_extraction(driver, make_extraction(n), database="neo4j")
         queue.put(("ok", seed))
@@ -57,21 +71,27 @@ def loader(target: dict[str, str], seed: int, queue: Any) -> None:
 
 def graph_facts(driver: Driver) -> dict[str, Any]:
     nodes, _, _ = driver.execute_query(
-        "MATCH (n) WHERE n:Entity OR n:Article "
-        "RETURN coalesce(n.id, '') AS id, count(*) AS copies")
+        "MATCH (n) WHERE n:Entity OR n:Article RETURN coalesce(n.id, '') AS id, count(*) AS copies"
+    )
     rels, _, _ = driver.execute_query(
         "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS a, b.id AS b, count(*) AS copies, "
-        "collect(r.article_ids) AS evidence")
-    return {"nodes": {r["id"]: r["copies"] for r in nodes},
-            "rels": {(r["type"], r["a"], r["b"]): (r["copies"], r["evidence"]) for r in rels}}
+        "collect(r.article_ids) AS evidence"
+    )
+    return {
+        "nodes": {r["id"]: r["copies"] for r in nodes},
+        "rels": {(r["type"], r["a"], r["b"]): (r["copies"], r["evidence"]) for r in rels},
+    }
 
 
-def test_four_concurrent_loaders_make_no_duplicates(graph: Driver,
-                                                   neo4j_target: Neo4jTarget) -> None:
+def test_four_concurrent_loaders_make_no_duplicates(
+    graph: Driver, neo4j_target: Neo4jTarget
+) -> None:
     ctx = mp.get_context("spawn")
     queue = ctx.Queue()
-    procs = [ctx.Process(target=loader, args=(target_of(neo4j_target), seed, queue))
-             for seed in range(PROCESSES)]
+    procs = [
+        ctx.Process(target=loader, args=(target_of(neo4j_target), seed, queue))
+        for seed in range(PROCESSES)
+    ]
     for p in procs:
         p.start()
     outcomes = [queue.get(timeout=240) for _ in procs]
@@ -82,7 +102,8 @@ def test_four_concurrent_loaders_make_no_duplicates(graph: Driver,
     facts = graph_facts(graph)
     extractions = [make_extraction(n) for n in range(ARTICLES)]
     expected_nodes = {e.id for x in extractions for e in x.entities} | {
-        x.article.id for x in extractions}
+        x.article.id for x in extractions
+    }
     assert set(facts["nodes"]) == expected_nodes
     assert all(copies == 1 for copies in facts["nodes"].values())
 

@@ -44,21 +44,27 @@ def ours(driver: Driver) -> tuple[int, int, int]:
         "CALL () { MATCH (n:Entity) WHERE n.id STARTS WITH 'huge-' RETURN count(n) AS nodes } "
         "CALL () { MATCH (:Entity)-[r:MEMBER_OF]->(:Alliance {id: 'huge-alliance'}) "
         "          RETURN count(r) AS rels } "
-        "RETURN articles, nodes, rels")
+        "RETURN articles, nodes, rels"
+    )
     return records[0]["articles"], records[0]["nodes"], records[0]["rels"]
 
 
 def open_write_transactions(driver: Driver) -> int:
     records, _, _ = driver.execute_query(
         "SHOW TRANSACTIONS YIELD currentQuery, status "
-        "WHERE currentQuery CONTAINS 'UNWIND $rows' RETURN count(*) AS n")
+        "WHERE currentQuery CONTAINS 'UNWIND $rows' RETURN count(*) AS n"
+    )
     return records[0]["n"]
 
 
 def child(target: dict[str, str]) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-c", CHILD, json.dumps(target), str(SIZE)],
-                            cwd=ROOT, stdout=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return subprocess.Popen(
+        [sys.executable, "-c", CHILD, json.dumps(target), str(SIZE)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
 
 
 def test_sigkill_midway_leaves_nothing_then_a_full_load_leaves_everything(

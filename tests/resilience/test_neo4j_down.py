@@ -29,11 +29,14 @@ def wait_for(client: httpx.Client, path: str, status: int, within: float) -> htt
 
 def test_api_reports_neo4j_down_and_recovers(own_neo4j: OwnNeo4j, own_driver: Driver) -> None:
     write_extraction(own_driver, extraction(), database="neo4j")
-    settings = own_neo4j.settings(neo4j_connect_timeout=CONNECT_TIMEOUT,
-                                  neo4j_query_timeout=QUERY_TIMEOUT)
+    settings = own_neo4j.settings(
+        neo4j_connect_timeout=CONNECT_TIMEOUT, neo4j_query_timeout=QUERY_TIMEOUT
+    )
     members = "/alliances/ai-one-team/members"
-    with ServerThread(settings) as api, httpx.Client(base_url=api.url,
-                                                     timeout=REQUEST_BUDGET) as client:
+    with (
+        ServerThread(settings) as api,
+        httpx.Client(base_url=api.url, timeout=REQUEST_BUDGET) as client,
+    ):
         assert client.get("/health").status_code == 200
         assert client.get(members).status_code == 200
 

@@ -57,3 +57,26 @@ def test_eval_missing_gold_exits_1(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", "--gold", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 1
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_eval_takes_several_paths_after_one_gold() -> None:
+    result = runner.invoke(
+        app, ["eval", "--gold", str(GOLD_FILES[0]), *(str(p) for p in GOLD_FILES[1:]), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert len(report["articles"]) == len(GOLD_FILES)
+
+
+def test_eval_folder_with_gold_suffix(tmp_path: Path) -> None:
+    article = tmp_path / "2020-06-03-x.txt"
+    article.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    gold = tmp_path / "2020-06-03-x.gold.yaml"
+    gold.write_text(
+        "article: 2020-06-03-x.txt\nentities:\n  - {id: kt, type: Company, name: KT}\n"
+        "relations: []\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["eval", "--gold", str(tmp_path), str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["articles"]) == 1

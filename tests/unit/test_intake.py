@@ -149,3 +149,44 @@ def test_arbitrary_input_raises_only_intake_error(raw: str | bytes) -> None:
     else:
         for sentence in article.sentences:
             assert article.text[sentence.start : sentence.end] == sentence.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jul. 04, 2023 10:05 AM", datetime(2023, 7, 4, 10, 5, tzinfo=SEOUL)),
+        ("Published : Mar 14, 2023 - 17:20", datetime(2023, 3, 14, 17, 20, tzinfo=SEOUL)),
+        ("4 July 2023", datetime(2023, 7, 4, tzinfo=SEOUL)),
+        ("송고시간 2023/12/06 11:20", datetime(2023, 12, 6, 11, 20, tzinfo=SEOUL)),
+    ],
+)
+def test_english_and_slash_dates(text: str, expected: datetime) -> None:
+    assert parse_datetime(text) == expected
+
+
+def test_html_chrome_outside_article_is_dropped() -> None:
+    body = "<p>" + "삼성전자와 네이버가 반도체를 함께 개발한다. " * 8 + "</p>"
+    page = (
+        "<html><body><header><div>한국경제</div><nav><ul><li>경제</li><li>산업</li></ul></nav>"
+        "</header><article><h1>삼성전자·네이버 맞손</h1><span>입력 2022.12.06 10:30</span>"
+        "<button>공유</button>" + body + "</article><aside><li>많이 본 뉴스</li></aside>"
+        "</body></html>"
+    )
+    article = parse_article(page)
+    assert article.title == "삼성전자·네이버 맞손"
+    assert "경제" not in article.text.split("\n")
+    assert "공유" not in article.text and "많이 본 뉴스" not in article.text
+
+
+def test_plain_split_agrees_and_defers_doubtful_ends() -> None:
+    from allygraph.loaders.intake import split_plain
+
+    block = "KT가 합류했다. 삼성도 참여한다. 마지막 문장이다."
+    spans = split_plain(block)
+    assert [block[a:b] for a, b in spans or []] == [
+        "KT가 합류했다.",
+        "삼성도 참여한다.",
+        "마지막 문장이다.",
+    ]
+    assert split_plain("Samsung Electronics Co. Ltd.가 참여했다. 끝이다.") is None
+    assert split_plain('그는 "합류했다. 기쁘다"고 말했다. 끝이다.') is None
