@@ -7,6 +7,7 @@ and merges repeated relations into one, keeping the most informative properties.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -108,8 +109,14 @@ class ArticleContext:
             entry = self.registry.lookup(name) if name else None
             if entry is not None and entry.type == candidate.type:
                 return entry.id
+        base = _base_name(candidate.name)
         for key, known in self.candidates.items():
-            if known.type == candidate.type and known.name == candidate.name:
+            if known.type == candidate.type and _base_name(known.name) == base:
+                if len(candidate.name) > len(known.name):
+                    known.aliases.append(known.name)  # "Moreh Inc." names "Moreh" in full
+                    known.name = candidate.name
+                elif candidate.name != known.name and candidate.name not in known.aliases:
+                    known.aliases.append(candidate.name)
                 return key
         if candidate.type == "Person":
             base = person_slug(candidate.name)
@@ -215,6 +222,14 @@ class ArticleContext:
 
     def has(self, kind: str, source: str, target: str) -> bool:
         return any(k[0] == kind and k[1] == source and k[2] == target for k in self.relations)
+
+
+_CORPORATE_SUFFIX = re.compile(r"(?:\s*(?:Inc|Corp|Co|Ltd|LLC|Corporation)\.?,?)+$|㈜|\(주\)")
+
+
+def _base_name(name: str) -> str:
+    """A company's name without its legal form: 'Moreh Inc.' -> 'Moreh', '㈜LG' -> 'LG'."""
+    return _CORPORATE_SUFFIX.sub("", name).strip() or name
 
 
 def _earlier(a: str, b: str) -> bool:

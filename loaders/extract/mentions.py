@@ -38,6 +38,10 @@ _ETC = re.compile(
     r"\s*등(?:\s+[^\s]+){0,4}?\s+[^\s]*?(?P<particle>이|가|은|는|을|를|의|에|과|와)(?=\s)"
 )
 
+_DESCRIPTOR_AFTER = re.compile(
+    r"\s+(?:[가-힣A-Za-z]+\s+)?[가-힣A-Za-z]*?(?:기업|업체|기관|회사|사|대학|스타트업)"
+    r"(?:\s*\d+\s*(?:곳|개사))?(?P<particle>이|가|은|는|도)(?=\s)"
+)
 # "네이버, 카카오브레인 등과 경쟁": the list's case is the particle glued to 등.
 _ETC_GLUED = re.compile(r"\s*등(?P<particle>과|와|과도|와도|이|가|은|는|을|를|의|에|도|에서)(?=\s)")
 
@@ -46,8 +50,8 @@ _ORG_SUFFIX = re.compile(
     r"(?<![\w가-힣])(?P<name>(?:[A-Z][A-Za-z&]*\s?)?[가-힣A-Za-z0-9&]{1,14}"
     r"(?P<suffix>대학교|과학기술원|연구원|연구소|진흥원|재단|은행|증권|중공업|전자|그룹|지주|홀딩스|"
     r"텔레콤|건설|제약|바이오로직스|모빌리티|엔터테인먼트|디스플레이|반도체|네트웍스|테크놀로지스?|"
-    r"랩스|게임즈|캐피탈|자산운용|생명보험|화재|공사|공단|협회|위원회|항공|"
-    r"Inc\.?|Corp\.?|Corporation|Labs?|Technologies|University|Institute))"
+    r"랩스|게임즈|캐피탈|자산운용|생명보험|화재|공사|공단|협회|위원회|항공|뱅크|"
+    r"\sInc\.?|\sCorp\.?|Inc\.?|Corp\.?|Corporation|Labs?|Technologies|University|Institute))"
     r"(?![A-Za-z0-9])"
 )
 _ORG_SUFFIX_TYPES = {
@@ -60,7 +64,8 @@ _NOT_ORG_PREFIX = re.compile(
     r"^(?:시중|인터넷|지방|국책|외국계|대형|중소|국내|해외|글로벌|주요|대기업|계열|관련|정부|민간|국립|"
     r"공공|출연|정부출연|산하|각|자사|타사|경쟁|협력|투자|저축|상업|중앙|신생|전문|소속|부설|기업|"
     r"연구|책임|선임|수석|객원|외부|내부|해당|모|이|그|이들|두|세|양|전|현|신|구|가전|소형|대|종합|"
-    r"디지털|금융|한국|미국|중국|일본|유럽|세계|국제|지역|업계|전체|일반|다른|여러|여타|타)$"
+    r"디지털|금융|한국|미국|중국|일본|유럽|세계|국제|지역|업계|전체|일반|다른|여러|여타|타|AI|인공지능|"
+    r"인터넷전문|차세대|온디바이스|시스템|메모리|차량용|전력|팹리스|파운드리|국산|토종|지능형|첨단)$"
 )
 _LIST_UNIVERSITY = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,4}대)(?=[,·]|\s*(?:등|와|과|및))")
 
@@ -93,9 +98,13 @@ _GENERIC_FIELD = re.compile(
     r"자율주행|K|한미|한일|한중|글로벌|전략|기술|혈맹)?\s?(?:동맹|연합|연합체|협력체|혈맹)$"
 )
 # Quoted names with a weaker suffix ('UAM 퓨처팀') count only when the sentence founds them.
+_TEAM_NAME = r"['‘\"“](?P<name>[^'’\"”\n]{1,30}?(?:팀|연대|네트워크|클럽))['’\"”]"
 _QUOTED_TEAM = re.compile(
-    r"['‘\"“](?P<name>[^'’\"”\n]{1,30}?(?:팀|연대|네트워크|클럽))['’\"”]"
-    r"(?=[^.\n]{0,30}?(?:결성|출범|발족|꾸렸|꾸린|꾸려|구성했|구성한|창립))"
+    _TEAM_NAME + r"(?=[^.\n]{0,30}?(?:결성|출범|발족|꾸렸|꾸린|꾸려|구성했|구성한|창립))"
+)
+# ... or right after a founding verb or an alliance noun: "결성한 데이터 동맹 '1T 클럽'".
+_QUOTED_TEAM_AFTER = re.compile(
+    r"(?:(?:결성|출범|발족|창립)한|꾸린|만든|동맹|연합|협의체|연합체)\s" + _TEAM_NAME
 )
 # '<organisation> 컨소시엄': a bid consortium, named after the organisation that leads it.
 _NAMED_CONSORTIUM = re.compile(r"\s?컨소시엄")
@@ -191,6 +200,9 @@ def attach_particle(text: str, mention: Mention) -> Mention:
     pos = mention.end
     while pos < len(text) and text[pos] in _CLOSERS:
         pos += 1
+    aside = _ASIDE.match(text, pos)
+    if aside:  # "Moreh Inc.(대표 조강원, 이하 모레)는": the particle after the aside
+        pos = aside.end()
     run = HANGUL_RUN.match(text, pos)
     particle = run.group() if run else ""
     if particle and is_particle_run(particle):
@@ -202,6 +214,7 @@ def attach_particle(text: str, mention: Mention) -> Mention:
     return mention
 
 
+_ASIDE = re.compile(r"\((?:대표|이하|회장|사장|CEO)[^()\n]{0,40}\)")
 _AFTER_CONSONANT = ("은", "이", "을", "과", "으")
 _AFTER_VOWEL = ("는", "가", "를", "와", "로")
 
@@ -247,7 +260,11 @@ def registry_mentions(text: str, registry: Registry) -> list[Mention]:
 
 
 def unknown_org_mentions(
-    text: str, registry: Registry, taken: list[tuple[int, int]], new_key: NewKey
+    text: str,
+    registry: Registry,
+    taken: list[tuple[int, int]],
+    new_key: NewKey,
+    seen: list[Mention] | None = None,
 ) -> list[Mention]:
     """Organisations the registry lacks, by name suffix (and "X대" inside a list of names)."""
     found: list[Mention] = []
@@ -267,8 +284,11 @@ def unknown_org_mentions(
         en = _parenthesised_latin(text, end)
         if en:
             end = text.index(")", end) + 1
+        short = shortened_registry_name(name, registry, seen or []) if key is None else None
+        if short is not None:
+            key, kind, entry = short, registry.get(short).type, registry.get(short)  # type: ignore[union-attr]
         if key is None:
-            kind = _ORG_SUFFIX_TYPES.get(match["suffix"].rstrip("."), "Company")
+            kind = _ORG_SUFFIX_TYPES.get(match["suffix"].strip().rstrip("."), "Company")
             key = new_key(Candidate(key="", type=kind, name=name, name_en=en))
         found.append(attach_particle(text, Mention(start, end, key, kind, name, new=entry is None)))
         taken.append((start, end))
@@ -344,8 +364,12 @@ def quoted_alliance_mentions(
 ) -> list[Mention]:
     """Alliances named in quotes, and the same names again later without quotes."""
     found: list[Mention] = []
-    matches = [*_QUOTED_ALLIANCE.finditer(text), *_QUOTED_TEAM.finditer(text)]
-    for match in sorted(matches, key=lambda m: m.start()):
+    matches = [
+        *_QUOTED_ALLIANCE.finditer(text),
+        *_QUOTED_TEAM.finditer(text),
+        *_QUOTED_TEAM_AFTER.finditer(text),
+    ]
+    for match in sorted(matches, key=lambda m: m.start("name")):
         start, end = match.span("name")
         name = match["name"].strip()
         if _overlaps(start, end, taken) or len(name) < 3:
@@ -467,9 +491,29 @@ def groups_in(text: str, mentions: list[Mention], headline: bool = False) -> lis
         nxt = orgs[i + 1] if i + 1 < len(orgs) else None
         if nxt is not None and _joins(text, mention, nxt):
             continue
-        groups.append(_close(text, current, headline))
+        groups.append(_close(text, current, headline, nxt.start if nxt else None))
         current = []
-    return groups
+    return _join_etc_groups(text, groups)
+
+
+def _join_etc_groups(text: str, groups: list[Group]) -> list[Group]:
+    """'A, B 등 기업과 C가 참여': a list closed by '등 <noun>와' goes on with the next name, so
+    both lists are one subject."""
+    joined: list[Group] = []
+    for group in groups:
+        if joined:
+            last = joined[-1]
+            if (
+                last.case == "com"
+                and last.end > last.members[-1].after
+                and text[last.end : group.start].strip() == ""
+                and not last.ref
+                and not group.ref
+            ):
+                joined[-1] = Group(last.members + group.members, group.case, last.start, group.end)
+                continue
+        joined.append(group)
+    return joined
 
 
 def party_refs(
@@ -508,7 +552,9 @@ def _joins(text: str, left: Mention, right: Mention) -> bool:
     return _COORDINATOR.fullmatch(between) is not None and "\n" not in between
 
 
-def _close(text: str, members: list[Mention], headline: bool) -> Group:
+def _close(
+    text: str, members: list[Mention], headline: bool, next_start: int | None = None
+) -> Group:
     last = members[-1]
     case = last.case
     end = last.after
@@ -518,6 +564,11 @@ def _close(text: str, members: list[Mention], headline: bool) -> Group:
         if etc:
             case = _CASES.get(etc["particle"], "bare")
             end = etc.end()
+            # "A, B 등 언론사와 교육기업이": descriptors joined by '와' share the list's case.
+            more = _DESCRIPTOR_AFTER.match(text, end)
+            if case == "com" and more and (next_start is None or next_start > more.end()):
+                case = _CASES.get(more["particle"], "bare")
+                end = more.end()
         elif headline and text[last.after : last.after + 1] == ",":
             case = "subj"
     elif case == "com" and re.match(r"\s*함께", text[last.after :]) is None:
@@ -568,3 +619,226 @@ def genitive_products(text: str, mentions: list[Mention], new_key: NewKey) -> li
         found.append(attach_particle(text, mention))
         taken.append((start, end))
     return found
+
+
+# --- names inside names, lists that reveal organisations, "이하 X" aliases -------------------
+
+
+def quoted_alliance_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted alliance names ('온디바이스 AI 얼라이언스', 'Open AI Infra Alliance')."""
+    spans = []
+    for pattern in (_QUOTED_ALLIANCE, _QUOTED_TEAM, _QUOTED_TEAM_AFTER):
+        for match in pattern.finditer(text):
+            name = match["name"].strip()
+            if len(name) >= 3 and len(name.split()) <= 6:
+                spans.append(match.span("name"))
+    return spans
+
+
+def drop_inside_names(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """A registered name inside a longer quoted alliance name ('AI 얼라이언스' in '온디바이스 AI
+    얼라이언스', '하이퍼클로바X' in '하이퍼클로바X 생태계 얼라이언스') is part of that name."""
+    kept = []
+    for m in mentions:
+        inside = any(
+            a <= m.start
+            and m.end <= b
+            and (m.start, m.end) != (a, b)
+            and (not m.particle or m.end == b)
+            for a, b in spans
+        )
+        if not inside:
+            kept.append(m)
+    return kept
+
+
+# A list names organisations: "A, B, C 등 기업", "A와 B가" beside a known one.
+_LIST_WORD = re.compile(
+    r"(?P<word>[가-힣A-Za-z0-9][가-힣A-Za-z0-9&.\-]*?)"
+    r"(?P<particle>와|과|이|가|은|는|도|을|를|의|에|와의|과의|와도|과도|에는|에서|에서는)?"
+    r"(?=[,·(]|\s+등|\s|$)"
+)
+_LIST_ETC = re.compile(
+    r"\s*등(?:\s+[^\s,.]+){0,3}?\s*(?:[^\s,.]*?(?:기업|업체|스타트업|회사|기관|대학|대학교|은행|"
+    r"증권사|통신사|금융사|금융지주|제조사|언론사|플랫폼사|빅테크|연구소|연구기관|단체|곳|개사|"
+    r"\d+\s*사)|\d+\s*(?:곳|개사|개|여\s*곳|여곳))"
+)
+_NOT_LIST_ORG_WORDS = """
+정부 기업 대기업 중소기업 중견기업 스타트업 업계 학계
+산업계 대학 연구기관 기관 지자체 공공기관 국내 해외
+글로벌 고객 고객사 소비자 시민 국민 전문가 연구진
+교수진 학생 투자자 주주 이용자 반도체 클라우드 인공지능
+플랫폼 서비스 데이터 기술 빅테크 회원사 파트너 파트너사
+협력사 계열사 자회사 모회사 경쟁사 미국 중국 일본 유럽
+한국 국가 지역 지방 서울 부산 대전 광주 대구 인천 울산
+세종 경기 함께 각각 이날 최근 현재 또한 특히 이번 지난해
+올해 내년 통신사 이동통신사 은행 증권사 언론사 금융사
+제조사 협회 학회 병원 의료기관 정부부처 부처 정치권
+국회 여당 야당 노조 직원 임직원 개발자 연구자 스마트폰
+가전 자동차 로봇 소프트웨어 하드웨어 보안 금융 의료
+교육 제조 유통 통신 방송 콘텐츠 게임 모빌리티 에너지
+바이오 헬스케어 물류 커머스 핀테크 사업 분야 산업 AI IT
+ICT IoT LLM GPU NPU CPU CEO CTO CFO MOU R&D SW HW DX AX UAM 5G 6G ESG API SaaS
+HBM NFT XR VR AR B2B B2C
+"""
+_NOT_LIST_ORG = frozenset(_NOT_LIST_ORG_WORDS.split())
+_VERBISH = re.compile(r"(?:고|며|서|거나|는데|지만|하|해|했|한|된|던|온|어|게|히|이|적)$")
+_NOT_LIST_ORG_END = re.compile(
+    r"(?:" + _ALLIANCE_SUFFIX + r"|협의회|포럼|협약|계약|파트너십|제휴|협력|사업|프로젝트|"
+    r"센터|분야|시장|기술|서비스|플랫폼|솔루션|모델|제품|행사|회의|논의)$"
+)
+_COUNTED = re.compile(r"\d+(?:일|월|년|곳|개|억|조|만)")
+_LIST_TYPE = (
+    ("대학", "University"),
+    ("연구", "ResearchInstitute"),
+)
+
+
+def list_org_mentions(
+    text: str, mentions: list[Mention], registry: Registry, new_key: NewKey
+) -> list[Mention]:
+    """Unknown organisations named in a list with known ones ("펭귄솔루션스와 LS일렉트릭도",
+    "리벨리온, 모레, 한국전자기술연구원과") or in a list the article calls companies
+    ("딥엑스, 모빌린트, 노타 등 AI 반도체 기업 20곳").
+
+    A list item is one word between list punctuation (',' '·' '와/과' '등'); common nouns
+    ("정부", "고객", "반도체") never count.
+    """
+    taken = [(m.start, m.end) for m in mentions]
+    known = sorted((m for m in mentions if m.is_org), key=lambda m: m.start)
+    found: list[Mention] = []
+    for lst in _lists(text):
+        items = lst["items"]
+        has_known = any(_span_of(it, known) is not None for it in items)
+        typed = lst["etc"]
+        if not has_known and not (typed and len(items) >= 2):
+            continue
+        kind = "Company"
+        if typed:
+            for word, etype in _LIST_TYPE:
+                if word in typed and "기업" not in typed:
+                    kind = etype
+        for start, end, word in items:
+            if _span_of((start, end, word), known) is not None or _overlaps(start, end, taken):
+                continue
+            if not _org_like(word):
+                continue
+            entry = registry.lookup(word)
+            if entry is not None:
+                continue
+            suffix = _ORG_SUFFIX.fullmatch(word)
+            etype = _ORG_SUFFIX_TYPES.get(suffix["suffix"], "Company") if suffix else kind
+            key = new_key(Candidate(key="", type=etype, name=word))
+            found.append(attach_particle(text, Mention(start, end, key, etype, word, new=True)))
+            taken.append((start, end))
+    return found
+
+
+def _span_of(item: tuple[int, int, str], known: list[Mention]) -> Mention | None:
+    start, end, _ = item
+    for m in known:
+        if m.start <= start < max(m.end, m.after) or start <= m.start < end:
+            return m
+    return None
+
+
+def _org_like(word: str) -> bool:
+    if _VERBISH.search(word) and not word.isascii():
+        return False
+    if _NOT_LIST_ORG_END.search(word):
+        return False
+    if word in _NOT_LIST_ORG or word.isdigit() or _COUNTED.search(word):
+        return False
+    if word.isascii():
+        return (len(word) >= 2 and word[0].isupper() and not word.isupper()) or (
+            word.isupper() and 3 <= len(word) <= 6 and word not in _NOT_LIST_ORG
+        )
+    hangul = sum(1 for ch in word if "가" <= ch <= "힣")
+    return 2 <= hangul <= 12 and not _NOT_ORG_PREFIX.match(word)
+
+
+def _lists(text: str) -> list[dict]:
+    """Coordinated word lists: items (start, end, word) and the noun after '등', if any."""
+    result: list[dict] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        match = _LIST_WORD.match(text, pos)
+        if not match or not match["word"] or (pos > 0 and text[pos - 1].isalnum()):
+            pos += 1
+            continue
+        items = [(match.start("word"), match.end("word"), match["word"])]
+        end = match.end()
+        particle = match["particle"] or ""
+        while True:
+            sep = re.match(r"(?:\s*[,·]\s*|\s+)", text[end:])
+            joined = particle in ("와", "과") and sep and sep.group().strip() == ""
+            listed = not particle and sep and sep.group().strip() in (",", "·")
+            if not (joined or listed):
+                break
+            nxt = _LIST_WORD.match(text, end + sep.end())
+            if not nxt or not nxt["word"] or _VERBISH.search(nxt["word"]):
+                break
+            if not nxt["particle"] and not re.match(r"\s*(?:[,·(]|등)", text[nxt.end() :]):
+                break  # an item ends in a particle, a list mark or '등': not "와 손잡고"
+            items.append((nxt.start("word"), nxt.end("word"), nxt["word"]))
+            end = nxt.end()
+            particle = nxt["particle"] or ""
+        etc = _LIST_ETC.match(text, end) if not particle else None
+        if len(items) >= 2:
+            result.append({"items": items, "etc": etc.group() if etc else ""})
+        pos = max(end, pos + 1)
+    return result
+
+
+# "Moreh Inc.(대표 조강원, 이하 모레)": the name the release uses from then on.
+_HEREAFTER = re.compile(
+    r"\s?\((?:[^()]{0,40}?[,;]\s*)?이하\s+['‘\"“]?(?P<alias>[가-힣A-Za-z0-9&]{2,15})['’\"”]?\)"
+)
+
+
+def hereafter_mentions(
+    text: str, mentions: list[Mention], candidates: dict[str, Candidate]
+) -> list[Mention]:
+    """Mentions of the short name a release introduces with '(이하 X)' after an organisation."""
+    found: list[Mention] = []
+    taken = [(m.start, m.end) for m in mentions]
+    for org in mentions:
+        if not org.is_org:
+            continue
+        match = _HEREAFTER.match(text, org.end)
+        if match is None:
+            continue
+        alias = match["alias"]
+        candidate = candidates.get(org.key)
+        if candidate is not None and alias not in candidate.aliases and alias != candidate.name:
+            candidate.aliases.append(alias)
+        for hit in re.finditer(re.escape(alias), text):
+            start, end = hit.span()
+            if match.start() <= start < match.end() or _overlaps(start, end, taken):
+                continue
+            if start > 0 and text[start - 1].isalnum():
+                continue
+            run = HANGUL_RUN.match(text, end)
+            if run and run.group() and not is_particle_run(run.group()):
+                continue
+            if end < len(text) and text[end].isascii() and text[end].isalnum():
+                continue
+            mention = Mention(start, end, org.key, org.type, alias, new=org.new)
+            found.append(attach_particle(text, mention))
+            taken.append((start, end))
+    return found
+
+
+def shortened_registry_name(name: str, registry: Registry, seen: list[Mention]) -> str | None:
+    """'전자통신연구원' after '한국전자통신연구원': a registered name the article wrote in full,
+    shortened by its leading words (the key of that entity), else None."""
+    for m in seen:
+        entry = registry.get(m.key)
+        if entry is None or entry.type not in ORG_TYPES:
+            continue
+        for surface in entry.surfaces:
+            compact = surface.replace(" ", "")
+            if len(name) >= 4 and compact != name and compact.endswith(name):
+                return entry.id
+    return None

@@ -24,7 +24,7 @@ TITLE_WORDS = (
     "최고경영자", "최고기술책임자", "최고재무책임자", "최고운영책임자", "최고전략책임자",
     "최고디지털책임자", "최고데이터책임자", "최고AI책임자", "최고정보책임자", "최고마케팅책임자",
     "CEO", "CTO", "CFO", "COO", "CSO", "CDO", "CIO", "CMO", "CPO", "CAIO", "창업자", "창업주",
-    "고문", "연구위원", "수석연구원", "책임연구원", "의원",
+    "고문", "연구위원", "수석연구원", "책임연구원", "의원", "담당",
 )  # fmt: skip
 # Titles strong enough to mark a bare "<name> <title>" as a person.
 _STRONG = frozenset(
@@ -36,7 +36,11 @@ _TITLE_END = re.compile(
     r"(?:\((?:[A-Za-z가-힣 &]{1,30})\))?$"
 )
 _POSITION_PAREN = re.compile(r"\((?:왼쪽|오른쪽|가운데|앞줄|뒷줄|위|아래|사진)[^)]{0,10}\)$")
-_DEPARTMENT = re.compile(r"(?:부문|사업부|본부|센터|연구소|실|팀|그룹|사업단|담당|랩|부)$")
+_DEPARTMENT = re.compile(r"(?:부문|사업부|본부|센터|연구소|연구원|실|팀|그룹|사업단|담당|랩|부)$")
+# Press releases: "Moreh Inc.(대표 조강원, 이하 모레)".
+_PAREN_HEAD = re.compile(
+    r"\s?\((?P<title>대표이사|공동대표|대표|회장|사장|CEO|총장|원장|이사장)\s(?P<name>[가-힣]{2,4})[,)]"
+)
 _TOKEN = re.compile(r"(?:[^\s(]|\([^)]*\))+")
 _PARTICLE_SET = frozenset(PARTICLES)
 _LONGEST_PARTICLE = max(len(p) for p in PARTICLES)
@@ -67,6 +71,7 @@ class PersonMention:
     org: Mention | None = None
     title: str | None = None
     short: bool = False  # "박 사장": resolved to a person named before
+    aside: bool = False  # "X Inc.(대표 Y)": the organisation stays the sentence's own
 
 
 def is_person_name(word: str) -> bool:
@@ -108,6 +113,12 @@ def find_people(
                 found[start] = PersonMention(
                     start, offset + title[1], after.group(1), org, title[0]
                 )
+    for org in orgs:
+        head = _PAREN_HEAD.match(text, org.end - offset)
+        if head and is_person_name(head["name"]):
+            start = offset + head.start("name")
+            end = offset + head.end("name")
+            found[start] = PersonMention(start, end, head["name"], org, head["title"], aside=True)
     taken = [(o.start, o.end) for o in orgs]
     for match in re.finditer(r"(?<![\w·])([가-힣]{2,4})(?:·([가-힣]{2,4}))* ", text):
         names = re.findall(r"[가-힣]{2,4}", match.group(0))

@@ -5,6 +5,13 @@ Each rule reads one sentence (a ``SentenceView``) and writes relations through t
 체결, 경쟁사, 손을 잡다, "X의 플랫폼인 Y"); who does what comes from the particles of the
 groups around the cue, so that "KT가 주도하는 'AI 원팀'에 LG전자와 LG유플러스가 합류했다"
 makes the LG pair members and KT the leader.
+
+Roles, as the gold reads them: an organisation that founds an alliance alone (the sole
+subject of 결성/출범/발족, including a ministry holding the 발족식) organises it: LEADS and
+MEMBER_OF role leader, like '주도/주관/의장사'. Several founders are founders; a join after the
+founding ('얼라이언스에는 A, B가 참여했다') is a member. A headline is read segment by segment
+('…발족…네이버·삼성전자 등 참여' founds nothing for Naver). Denied, doubted or planned
+statements ('없다', '않았다', '부인', '검토 중', '예정', '계획') give no membership.
 """
 
 from __future__ import annotations
@@ -17,13 +24,31 @@ from allygraph.loaders.extract.mentions import Group, Mention
 
 _JOIN = re.compile(
     r"(?:합류|가입|동참|합세|참여|참가)(?:하|했|한|할|해|키로|하기로|하게|시키|된|됐|중|"
-    r"(?:을|를)\s*(?:결정|확정|결의|선언))"
+    r"(?:을|를)\s*(?:결정|확정|결의|선언))|이름을\s*올[리렸린려]|"
+    r"(?:회원사?|멤버|회원\s?기관)(?:로|으로)\s*활동"
 )
 # Leaving: the membership ends ('탈퇴했다', '컨소시엄에서 빠졌다').
 _LEAVE = re.compile(
     r"(?:탈퇴|이탈|철수)(?:하|했|한|할|해|키로|하기로)|빠지|빠졌|빠진|빠져|손을\s*뗐"
 )
 _NEGATED = re.compile(r"[가-힣]{0,3}지\s*(?:않|못)")
+# A headline's bare noun: "LG CNS, 'AX 얼라이언스' 합류", "…네이버·삼성전자 등 참여".
+_JOIN_HEADLINE = re.compile(r"(?:합류|가입|동참|참여|참가)(?=\s*(?:$|\.\.\.|…|,|\s[-–|]))")
+# The clause a cue stands in: up to its first predicate ending ('…없다', '…예정이다').
+_CLAUSE_REST = re.compile(r".*?(?:다(?![가-힣])|다고|[.?!]|$)")
+# Denied, doubted or only planned: no fact yet.
+_UNREAL = re.compile(
+    r"않|못\s*(?:했|한|하)|없|아니|부인|검토|예정|계획|방침|전망|관측|가능성|예상|"
+    r"고려(?:하|해|중|한|할|를|을)|타진|저울질|추진\s*중|논의\s*중|협의\s*중|할\s*수|될\s*수|"
+    r"지도\s*모른|(?:탈퇴|합류|이적|가입|결별)설|여부"
+)
+# '참여하고 있다', '참여 중이다': a present state, not the day of joining.
+_STATIVE = re.compile(r"(?:하|해)?(?:고\s*있|\s*있|\s*중이|\s*중인|\s*왔|\s*오고)")
+# '출범 때는 A, B가 참여했다': members from the founding on.
+_FOUNDING_TIME = re.compile(r"(?:출범|결성|창립|발족)\s*(?:때|당시|초기)(?:부터|에는|는)?\s")
+# The clause boundaries of a long sentence ('…개발하고 있으며, 올해 초 …').
+_CLAUSE_END = re.compile(r"(?:으며|며|있고|했고|였고|이고|지만|는데|으나|했으나|면서)[,]?\s")
+_HEADLINE_SEGMENT = re.compile(r"\.\.\.|…|\s[-–|]\s|\s/\s")
 # A subject inside a relative clause ('IBM과 메타가 주도하는 …') is not the sentence's.
 _RELATIVE_VERB = re.compile(
     r"\s*(?:\S*[^\s과와가이을를은는의에도]\s+){0,2}?\S*"
@@ -35,14 +60,27 @@ _FOUNDER_NOUN = re.compile(
 _FOUND_VERB = re.compile(r"결성|출범|발족|창립|구성|꾸린|꾸려|꾸렸|설립")
 # A founding verb; '출범은 … 대응하기 위한 것' (a noun with a particle) founds nothing.
 _FOUND = re.compile(
-    r"(?:결성|출범|발족|창립)(?!은|는|이|을|를|의|과|도|\s*회원|\s*멤버|\s*때)|구성(?:된|했|한|하|해)|"
+    r"(?:결성|출범|발족|창립)(?!은|는|이|을|를|의|과|도|\s*회원|\s*멤버|\s*때|\s*당시|\s*초기|"
+    r"\s*(?:논의|준비|추진|계획|작업|과정|이후|직후|이래|여부|방안|시점))|구성(?:된|했|한|하|해)|"
     r"꾸린|꾸려|꾸렸|꾸리|설립(?:된|했|한|하)"
 )
+FOUND_VERB = _FOUND
 _LEAD = re.compile(
-    r"주도(?:하|적|한|해|했|로|권|할)|주관(?:하|한|해|했|사|기관)|이끄는|이끌|앞장|주축|"
+    r"주도(?:하|적|한|해|했|로|권|할)|주관(?:하|한|해|했|사|기관)|주관\s기관|이끄는|이끌|앞장|주축|"
+    r"의장(?:사|\s*기관|\s*기업|\s*회사)?(?=은|는|을|를|으로|로|이다|다|\s*역할)|"
+    r"(?<=[A-Za-z0-9가-힣]\s)주도(?=\s+['‘\"“])|"
     r"(?:을|를)\s*중심으로|먼저\s*(?:꺼낸|제안한|손을\s*내민|나선)"
 )
 _LEAD_ADNOMINAL = re.compile(r"(?:주도하는|주관하는|이끄는|주도한|이끈)$")
+# '얼라이언스 의장사는 모레가 맡는다': the leader follows the role noun.
+_ROLE_NOUN = re.compile(r"의장|주관사|주관\s?기관|간사")
+# '컨소시엄 참여기관은 A, B 등 4개 대학과 C, D다': the members follow.
+_MEMBER_LIST = re.compile(
+    r"(?:참여\s?기관|참여\s?기업|참여\s?대학|참여사|참여\s?업체|회원사|회원\s?기관|구성원|창립\s?회원사?)"
+    r"(?:은|는|으로는|로는)\s"
+)
+# 'NIPA가 사무국을 맡는다': the secretariat is a member (the gold's reading).
+_SECRETARIAT = re.compile(r"사무국(?:을|를|은|는)?\s*(?:맡|운영)")
 _INITIATIVE = re.compile(r"먼저\s*(?:꺼낸|제안한|손을\s*내민|나선)")
 _TOGETHER = re.compile(
     r"함께\s+(?:\S+\s+){0,6}?\S*?(?:추진|결성|출범|발족|구성|구축|만들|설립|꾸리|꾸렸|꾸린)"
@@ -82,6 +120,8 @@ _FIELDS = re.compile(r"협력\s*(?:분야|과제|범위)는\s+(?P<items>.+?)(?:�
 _COMPETE = re.compile(
     r"경쟁(?:하|해|을\s*벌이|을\s*펼치|\s*구도|\s*관계|\s*중|중)|맞서|겨루|각축|2파전|양강\s*구도|맞대결"
 )
+# '두 연합은 … 경쟁해 왔다': the article's two alliances.
+_ALLIANCE_PAIR = re.compile(r"(?:두|양)\s?(?:연합|동맹|컨소시엄|진영|협의체|얼라이언스|연합체)")
 _DUEL = re.compile(r"2파전|양강\s*구도|맞대결|양자\s*대결")
 _COMPETITOR = re.compile(r"경쟁사(?:인|로|들)?|라이벌(?:인|사)?|경쟁\s*업체(?:인)?")
 _RIVALRY = re.compile(r"경쟁\s*관계|라이벌\s*관계|경쟁해\s*온|경쟁해온")
@@ -111,30 +151,47 @@ def membership(ctx: ArticleContext, view: SentenceView) -> None:
     """Founding (결성/출범), joining (합류/참여), leaving (탈퇴) and leading (주도/주관).
 
     An organisation is tied only to an alliance this sentence names or refers to ('얼라이언스는',
-    '이 연합'); an unnamed grouping ('경쟁 연합') ties no one.
+    '이 연합'); an unnamed grouping ('경쟁 연합') ties no one. What a sentence denies or only
+    plans ('합류하지 않았다', '빠진 기업은 없다', '가입할 예정이다') ties no one either.
     """
     alliances = _alliances(view)
     default = view.date or ctx.event.isoformat()
     _consortium_leads(ctx, view, alliances)
-    for cue in _JOIN.finditer(view.text):
-        if _NEGATED.match(view.text, cue.end()):
+    joins = list(_JOIN.finditer(view.text))
+    if view.headline:
+        joins += list(_JOIN_HEADLINE.finditer(view.text))
+    for cue in joins:
+        if _NEGATED.match(view.text, cue.end()) or unreal(view.text, cue.end()):
             continue
+        if _joins_something_else(view, cue.start()):
+            continue  # '창립 논의에 참여했다': the discussion, not the alliance
         target = _alliance_near(alliances, view, cue.start(), prefer="loc")
         target = target or _paragraph_alliance(ctx, view)
         group = _nearest_subject(view, cue.start(), skip_relative=True)
         group = group or _subject_after(view, cue)
+        if view.headline and group is None:
+            group = _headline_actor(view, cue.start())
         if not (target and group):
             continue
+        keys = list(group.keys) + _with_partners(view, group, cue.start())
         founder = _FOUNDER_NOUN.search(view.text[max(0, cue.start() - 15) : cue.start()])
+        founder = founder or _FOUNDING_TIME.search(view.text[: cue.start()])
         since = _date_before(ctx, view, cue.start())
         if founder and since is None:
             since = ctx.founded.get(target)
-        for key in group.keys:
+        # '참여하고 있다' (a member now) and '최근 … 가입했다' leave the day open; a join
+        # reported with the founding dates from it.
+        stative = _STATIVE.match(view.text, cue.end()) or _LATER.search(view.text)
+        if since is None and not stative:
+            since = ctx.founded.get(target, default)
+        for key in keys:
             ctx.relate(
-                "MEMBER_OF", key, target, view, since=since or default,
+                "MEMBER_OF", key, target, view, since=since,
                 role="founder" if founder else "member",
             )  # fmt: skip
     for cue in _LEAVE.finditer(view.text):
+        if unreal(view.text, cue.end()) or _joins_something_else(view, cue.start()):
+            continue
         target = _alliance_near(alliances, view, cue.start(), prefer="loc")
         target = target or _paragraph_alliance(ctx, view)
         group = _nearest_subject(view, cue.start()) or _subject_after(view, cue)
@@ -142,21 +199,9 @@ def membership(ctx: ArticleContext, view: SentenceView) -> None:
             until = _date_before(ctx, view, cue.start()) or default
             for key in group.keys:
                 ctx.relate("MEMBER_OF", key, target, view, until=until, role="member")
-    found = _FOUND.search(view.text)
-    if found and alliances:
-        target = _founded_alliance(alliances, view, found.start())
-        since = _date_before(ctx, view, found.start()) or default
-        ctx.founded.setdefault(target, since)
-        founders = [
-            k
-            for g in view.groups
-            if g.case in ("subj", "bare", "com") and not _is_relative_subject(view, g)
-            for k in g.keys
-        ]
-        for key in founders:
-            ctx.relate("MEMBER_OF", key, target, view, since=since, role="founder")
+    _founding(ctx, view, alliances, default)
     together = _TOGETHER.search(view.text)
-    if together and alliances:
+    if together and alliances and not unreal(view.text, together.end()):
         target = _founded_alliance(alliances, view, together.end())
         lead = _nearest_subject(view, together.start())
         partners = [
@@ -174,10 +219,139 @@ def membership(ctx: ArticleContext, view: SentenceView) -> None:
         target = _led_alliance(ctx, view, alliances, cue)
         if target is None:
             continue
-        since = ctx.founded.get(target) or _date_before(ctx, view, cue.start()) or default
+        since = ctx.founded.get(target) or _date_before(ctx, view, cue.start())
         for leader in _leaders(view, cue):
             ctx.relate("LEADS", leader, target, view)
             ctx.relate("MEMBER_OF", leader, target, view, since=since, role="leader")
+    _member_lists(ctx, view, alliances)
+    _secretariat(ctx, view, alliances)
+
+
+def _founding(
+    ctx: ArticleContext, view: SentenceView, alliances: list[Mention], default: str
+) -> None:
+    """'A와 B는 'X'를 출범했다': the founders are the subject and those 'with' it in the verb's
+    clause (or headline segment). A sole founder ('과기정통부는 'X' 발족식을 열었다', 'X가
+    결성한 'Y'') organises the alliance: it leads it."""
+    found = _FOUND.search(view.text)
+    if not (found and alliances) or unreal(view.text, found.end()):
+        return
+    target = _founded_alliance(alliances, view, found.start())
+    since = _date_before(ctx, view, found.start()) or default
+    ctx.founded.setdefault(target, since)
+    lo, hi = _clause(view, found.start())
+    groups = [g for g in view.groups if not _is_relative_subject(view, g)]
+    subjects = [g for g in groups if g.case == "subj"]
+    in_clause = [g for g in subjects if lo <= view.local(g.start) < hi]
+    if not in_clause and subjects and not view.headline:
+        before = [g for g in subjects if view.local(g.end) <= found.start()]
+        in_clause = before[-1:]  # the topic carried over from an earlier clause
+    others = [g for g in groups if g.case in ("bare", "com") and lo <= view.local(g.start) < hi]
+    founders = list(dict.fromkeys(k for g in in_clause + others for k in g.keys))
+    if len(founders) == 1 and not _TOGETHER.search(view.text):
+        ctx.relate("LEADS", founders[0], target, view)
+        ctx.relate("MEMBER_OF", founders[0], target, view, since=since, role="leader")
+        return
+    for key in founders:
+        ctx.relate("MEMBER_OF", key, target, view, since=since, role="founder")
+
+
+def unreal(text: str, cue_end: int) -> bool:
+    """Whether the clause a cue ends ('…빠진 것으로 알려진 기업은 없다', '가입할 예정이다')
+    denies, doubts or only plans it."""
+    rest = _CLAUSE_REST.match(text, cue_end)
+    return bool(rest and _UNREAL.search(rest.group()))
+
+
+_LOC_WORD = re.compile(r"(?P<word>[^\s]+?)(?:에|에는|에도|에서|에서도|에서는)\s")
+_DATE_WORD = re.compile(r"(?:\d+\s*(?:일|월|년)|초|말|중순|하순|상순|이날|당시|최근|막판|앞서)$")
+
+
+def _joins_something_else(view: SentenceView, cue: int) -> bool:
+    """'협의체 창립 논의에 참여했다', '사업에 참여한다': the nearest '…에' before the cue in its
+    clause is not an alliance (nor a date), so what is joined is something else."""
+    lo, _ = _clause(view, cue)
+    words = list(_LOC_WORD.finditer(view.text[lo:cue]))
+    if not words:
+        return False
+    last = words[-1]
+    if _DATE_WORD.search(last["word"]):
+        return False
+    start = view.offset + lo + last.start("word")
+    end = view.offset + lo + last.end("word")
+    return not any(m.start < end and start < max(m.after, m.end) for m in _alliances(view))
+
+
+def _clause(view: SentenceView, pos: int) -> tuple[int, int]:
+    """The clause (body) or headline segment around ``pos``, as local offsets."""
+    pattern = _HEADLINE_SEGMENT if view.headline else _CLAUSE_END
+    lo, hi = 0, len(view.text)
+    for match in pattern.finditer(view.text):
+        if match.end() <= pos:
+            lo = match.end()
+        elif match.start() >= pos:
+            hi = match.start()
+            break
+    return lo, hi
+
+
+def _headline_actor(view: SentenceView, cue: int) -> Group | None:
+    """'LG CNS, MS 주도 'AX 얼라이언스' 합류': the headline's first name, before its comma,
+    or the bare list right before the cue in the same segment ('네이버·삼성전자 등 참여')."""
+    lo, _ = _clause(view, cue)
+    before = [g for g in view.groups if lo <= view.local(g.start) and view.local(g.end) <= cue]
+    if not before:
+        return None
+    first = before[0]
+    if first.case in ("subj", "bare") and view.local(first.start) == lo:
+        return first
+    return None
+
+
+_LATER = re.compile(r"최근|새로|추가로|신규로|뒤늦게")
+
+
+def _member_lists(ctx: ArticleContext, view: SentenceView, alliances: list[Mention]) -> None:
+    """'컨소시엄 참여기관은 연세대, 고려대 등 4개 대학과 삼성전자다': the listed are members."""
+    for cue in _MEMBER_LIST.finditer(view.text):
+        before = [m for m in alliances if view.local(m.end) <= cue.start()]
+        target = before[-1].key if before else _paragraph_alliance(ctx, view)
+        if target is None or unreal(view.text, cue.end()):
+            continue
+        after = [g for g in view.groups if view.local(g.start) >= cue.end()]
+        if not after or after[0].case not in ("pred", "subj", "bare"):
+            continue
+        founder = "창립" in cue.group()
+        since = _date_before(ctx, view, len(view.text)) or ctx.founded.get(target)
+        for key in after[0].keys:
+            ctx.relate(
+                "MEMBER_OF", key, target, view, since=since,
+                role="founder" if founder else "member",
+            )  # fmt: skip
+
+
+def _secretariat(ctx: ArticleContext, view: SentenceView, alliances: list[Mention]) -> None:
+    """'연합은 금융보안원이 사무국을 맡아 운영한다': the secretariat is a member of it."""
+    cue = _SECRETARIAT.search(view.text)
+    if cue is None:
+        return
+    target = _alliance_for(alliances, view, "subj") or _paragraph_alliance(ctx, view)
+    group = _nearest_subject(view, cue.start())
+    if target is None or group is None or len(group.keys) != 1:
+        return
+    since = ctx.founded.get(target) or _date_before(ctx, view, cue.start())
+    ctx.relate("MEMBER_OF", group.keys[0], target, view, since=since, role="member")
+
+
+def _with_partners(view: SentenceView, subject: Group, cue: int) -> list[str]:
+    """'뷰노는 루닛, 딥노이드와 함께 창립 회원사로 활동해 왔다': those 'with' the subject."""
+    keys = []
+    for g in view.groups:
+        if g.case != "com" or not (subject.end <= g.start and view.local(g.end) <= cue):
+            continue
+        if re.match(r"\s*함께", view.text[view.local(g.end) :]):
+            keys.extend(k for k in g.keys if k not in subject.keys)
+    return keys
 
 
 def _consortium_leads(ctx: ArticleContext, view: SentenceView, alliances: list[Mention]) -> None:
@@ -255,6 +429,7 @@ def _adnominal_lead(view: SentenceView, cue: re.Match[str]) -> bool:
     return bool(
         _LEAD_ADNOMINAL.search(view.text[: cue.end()])
         or re.match(r"(?:는|던)\s", view.text[cue.end() :])
+        or (cue.group() == "주도" and re.match(r"\s+['‘\"“]", view.text[cue.end() :]))
     )
 
 
@@ -264,6 +439,14 @@ def _leaders(view: SentenceView, cue: re.Match[str]) -> list[str]:
             g for g in view.groups if g.case == "obj" and view.local(g.end) <= cue.start() + 2
         ]
         return list(objects[-1].keys) if objects else []
+    if cue.group() == "주도":  # 'MS 주도 'AX 얼라이언스'': the name right before
+        adjacent = [g for g in view.groups if 0 <= cue.start() - view.local(g.end) <= 1]
+        return [adjacent[-1].members[-1].key] if adjacent else []
+    if _ROLE_NOUN.match(cue.group()) and re.match(r"(?:은|는)\s", view.text[cue.end() :]):
+        after = [
+            g for g in view.groups if view.local(g.start) > cue.end() and g.case in ("subj", "pred")
+        ]
+        return list(after[0].keys) if after and len(after[0].keys) == 1 else []
     group = _nearest_subject(view, cue.start())
     if group and (len(group.keys) == 1 or _adnominal_lead(view, cue)):
         return list(group.keys)
@@ -310,7 +493,8 @@ def bonds(ctx: ArticleContext, view: SentenceView) -> None:
     if cue is None:
         return
     parties = _parties(view, cue.start())
-    alliances = _alliances(view)
+    lo, hi = _clause(view, cue.start())
+    alliances = [m for m in _alliances(view) if lo <= view.local(m.start) < hi]
     target = alliances[0].key if alliances else None
     if target is None and "동맹" in cue.group() and _BOND.search(view.text):
         target = _single_alliance(ctx)
@@ -463,6 +647,10 @@ def competition(ctx: ArticleContext, view: SentenceView) -> None:
         _alliance_rivals(ctx, view, cue.start())
     if _RIVALRY.search(view.text) and not orgs:
         _sector_rivals(ctx, view)
+    if _COMPETE.search(view.text) and _ALLIANCE_PAIR.search(view.text):
+        pair = list(dict.fromkeys(k for v in ctx.views for k in (m.key for m in _alliances(v))))
+        if len(pair) == 2:
+            ctx.relate("COMPETES_WITH", pair[0], pair[1], view)
     alliances = _alliances(view)
     if alliances and _CONTRAST.search(view.text):
         for other in ctx.recent_alliances(view):

@@ -22,10 +22,14 @@ from allygraph.loaders.extract.mentions import (
     Mention,
     alliance_refs,
     consortium_mentions,
+    drop_inside_names,
     genitive_products,
     groups_in,
+    hereafter_mentions,
+    list_org_mentions,
     party_refs,
     quoted_alliance_mentions,
+    quoted_alliance_spans,
     registry_mentions,
     unknown_org_mentions,
     unknown_product_mentions,
@@ -88,11 +92,18 @@ class RuleExtractor:
     def _mentions(self, ctx: ArticleContext) -> list[Mention]:
         text = ctx.article.text
         found = registry_mentions(text, self.registry)
+        found = drop_inside_names(found, quoted_alliance_spans(text))
+        registered = list(found)
         taken = [(m.start, m.end) for m in found]
         found += quoted_alliance_mentions(text, self.registry, taken, ctx.new_key)
-        found += unknown_org_mentions(text, self.registry, taken, ctx.new_key)
+        found += unknown_org_mentions(text, self.registry, taken, ctx.new_key, registered)
         found += unknown_product_mentions(text, taken, ctx.new_key)
         found.sort(key=lambda m: m.start)
+        found += list_org_mentions(text, found, self.registry, ctx.new_key)
+        found.sort(key=lambda m: m.start)
+        found += hereafter_mentions(text, found, ctx.candidates)
+        found.sort(key=lambda m: m.start)
+        self._merge_alliance_names(ctx, found)
         consortia, ctx.consortium_leads = consortium_mentions(text, found, ctx.new_key)
         if consortia:
             inside = {(m.start, m.end) for m in consortia}
@@ -104,15 +115,39 @@ class RuleExtractor:
 
     @staticmethod
     def _resolve_generic_alliances(ctx: ArticleContext, mentions: list[Mention]) -> None:
-        """'AI 동맹' describes the alliance the article names, when it names exactly one."""
-        named = {m.key for m in mentions if m.type == "Alliance" and not m.generic and not m.new}
-        if len(named) != 1:
-            return
-        (target,) = named
-        for mention in mentions:
-            if mention.generic:
+        """'AI 동맹' describes the alliance the article names, when it names exactly one; a
+        headline's 'AI 동맹' 결성 is the alliance the body founds (with the same verb, if it
+        can), even when the article names older alliances too."""
+        named = [m for m in mentions if m.type == "Alliance" and not m.generic]
+        keys = list(dict.fromkeys(m.key for m in named))
+        for mention in [m for m in mentions if m.generic]:
+            target = keys[0] if len(keys) == 1 else None
+            if target is None:
+                target = _founded_in_body(ctx.article, mention, named)
+            if target is not None:
                 ctx.candidates.pop(mention.key, None)
-                mention.key, mention.new = target, False
+                mention.key = target
+                mention.new = any(m.new for m in named if m.key == target)
+
+    @staticmethod
+    def _merge_alliance_names(ctx: ArticleContext, mentions: list[Mention]) -> None:
+        """A headline's 'AI반도체 인재양성 컨소시엄' is the body's '차세대 AI반도체 인재양성
+        컨소시엄': a new alliance name ending the same words as a longer one is that one."""
+        names = {m.key: m.surface for m in mentions if m.type == "Alliance" and m.new}
+        for short_key, short in names.items():
+            words = short.split()
+            for long_key, long in names.items():
+                if long_key == short_key or len(long) <= len(short) or len(words) < 2:
+                    continue
+                if long.split()[-len(words) :] == words:
+                    ctx.candidates.pop(short_key, None)
+                    candidate = ctx.candidates.get(long_key)
+                    if candidate is not None and short not in candidate.aliases:
+                        candidate.aliases.append(short)
+                    for m in mentions:
+                        if m.key == short_key:
+                            m.key = long_key
+                    break
 
     @staticmethod
     def _focal(article: Article, mentions: list[Mention]) -> str | None:
@@ -165,7 +200,7 @@ class RuleExtractor:
         for person in people:
             if not person.short:
                 ctx.see(ctx.person_key(person.name), person.start, person.name)
-        in_person = {id(p.org) for p in people if p.org is not None}
+        in_person = {id(p.org) for p in people if p.org is not None and not p.aside}
         # A name inside someone's title ("CLOVA CIC 대표") is no mention of that entity.
         others = [
             m
@@ -233,3 +268,28 @@ class RuleExtractor:
         for name, view in draft.signers:
             ctx.relate("SIGNED", ctx.person_key(name), key, view)
         return entity
+
+
+def _founded_in_body(article: Article, generic: Mention, named: list[Mention]) -> str | None:
+    """The alliance a headline's description ('AI 동맹' 결성) stands for: the one a body
+    sentence founds, preferring the headline's own verb; None outside headlines."""
+    sentences = article.sentences
+    own = next((s for s in sentences if s.start <= generic.start < s.end), None)
+    if own is None or own.kind not in ("title", "subtitle"):
+        return None
+    verb = rules.FOUND_VERB.search(own.text, generic.end - own.start)
+    if verb is None:
+        return None
+    stem = verb.group()[:2]
+    founded: list[tuple[bool, str]] = []
+    for sentence in sentences:
+        if sentence.kind != "body":
+            continue
+        cue = rules.FOUND_VERB.search(sentence.text)
+        if cue is None:
+            continue
+        inside = [m for m in named if sentence.start <= m.start < sentence.end]
+        if inside:
+            founded.append((cue.group().startswith(stem), inside[0].key))
+    same = [key for match, key in founded if match]
+    return (same or [key for _, key in founded] or [None])[0]
