@@ -24,6 +24,7 @@ from bench import report
 from bench.server import Neo4jServer
 
 API_PORT = 8093
+ALL = {"load", "queries", "extractor"}
 
 
 def machine() -> dict[str, Any]:
@@ -102,7 +103,9 @@ def run(quick: bool, only: set[str]) -> dict[str, Any]:
 
     corpus = None
     if "load" in only or "queries" in only:
-        results["load"] = {"scales": [], "sweep": []}
+        load_results: dict[str, Any] = {"scales": [], "sweep": []}
+        if "load" in only:
+            results["load"] = load_results
         for n in scales if "load" in only else scales[-1:]:
             t = time.perf_counter()
             corpus = make_corpus(n)
@@ -131,18 +134,22 @@ def run(quick: bool, only: set[str]) -> dict[str, Any]:
                 )
                 if imp.get("rels_per_s"):
                     entry["ratio_vs_import"] = round(w["rels_per_s_total"] / imp["rels_per_s"], 3)
+                if imp.get("rels_per_s_with_indexes"):
+                    entry["ratio_vs_import_with_indexes"] = round(
+                        w["rels_per_s_total"] / imp["rels_per_s_with_indexes"], 3
+                    )
             if w["one_tx_per_row_rels_per_s"]:
                 entry["ratio_vs_one_tx_per_row"] = round(
                     w["rels_per_s_total"] / w["one_tx_per_row_rels_per_s"], 1
                 )
-            results["load"]["scales"].append(entry)
+            load_results["scales"].append(entry)
             if n == 100_000 and "load" in only:
                 sizes = [1000, 10_000, 50_000] if quick else [500, 2000, 10_000, 50_000]
                 workers = [1] if quick else [1, 2]
-                results["load"]["sweep"] = load.batch_sweep(server, corpus, sizes, workers)
-                results["load"]["sweep_relationships"] = n
-                results["load"]["sweep_import_rate"] = entry.get("import", {}).get("rels_per_s")
-                results["load"]["sweep_one_tx_per_row_rate"] = w["one_tx_per_row_rels_per_s"]
+                load_results["sweep"] = load.batch_sweep(server, corpus, sizes, workers)
+                load_results["sweep_relationships"] = n
+                load_results["sweep_import_rate"] = entry.get("import", {}).get("rels_per_s")
+                load_results["sweep_one_tx_per_row_rate"] = w["one_tx_per_row_rels_per_s"]
 
     if "queries" in only and corpus is not None:
         n = len(corpus.relations)
@@ -199,6 +206,17 @@ def main(argv: list[str] | None = None) -> int:
             Neo4jServer("bench", 7693, 7480).stop()
     report.RESULTS.mkdir(parents=True, exist_ok=True)
     path = report.RESULTS / f"{name}.json"
+    if only != ALL and path.exists():  # a partial re-run updates its sections only
+        previous = json.loads(path.read_text(encoding="utf-8"))
+        rerun = {
+            "only": sorted(only),
+            **{k: results["meta"][k] for k in ("started", "seconds", "loadavg_start")},
+        }
+        previous["meta"].setdefault("reruns", []).append(rerun)
+        for key, value in results.items():
+            if key != "meta" and (value or key not in previous):
+                previous[key] = value
+        results = previous
     path.write_text(
         json.dumps(results, indent=1, ensure_ascii=False, default=str), encoding="utf-8"
     )

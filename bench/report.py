@@ -21,15 +21,16 @@ def plots(results: dict[str, Any], suffix: str = "") -> list[Path]:
     made = []
     for graph, data in (results.get("queries") or {}).items():
         fig, axes = plt.subplots(1, 2, figsize=(11, 4.2))
-        for name, row in data.get("endpoints", {}).items():
+        for k, (name, row) in enumerate(data.get("endpoints", {}).items()):
             runs = row["runs"]
             cs = [r["concurrency"] for r in runs]
             for mode, style in (("api", "-o"), ("driver", "--x")):
                 p50 = [r.get(mode, {}).get("p50") for r in runs]
                 rps = [r.get(mode, {}).get("rps") for r in runs]
                 if all(v is not None for v in p50):
-                    axes[0].plot(cs, p50, style, label=f"{name} ({mode})")
-                    axes[1].plot(cs, rps, style, label=f"{name} ({mode})")
+                    kw = {"color": f"C{k}", "label": f"{name} ({mode})"}
+                    axes[0].plot(cs, p50, style, **kw)
+                    axes[1].plot(cs, rps, style, **kw)
         axes[0].set(
             xscale="log",
             yscale="log",
@@ -107,8 +108,8 @@ def tables(results: dict[str, Any], suffix: str = "") -> str:
         "### Load",
         "",
         "| relationships | nodes | writer rels/s (total) | writer rels/s (rel. phase) | nodes/s "
-        "| one tx per row rels/s (sample) | import rels/s | writer ÷ one-per-row "
-        "| writer ÷ import |",
+        "| one tx per row rels/s (sample) | import rels/s (store / + schema) "
+        "| writer ÷ one-per-row | writer ÷ import (store / + schema) |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for s in results.get("load", {}).get("scales", []):
@@ -117,8 +118,9 @@ def tables(results: dict[str, Any], suffix: str = "") -> str:
             f"| {_n(s['relationships'])} | {_n(w['nodes'])} | {_n(w['rels_per_s_total'])} | "
             f"{_n(w['rels_per_s_rel_phase'])} | {_n(w['nodes_per_s'])} | "
             f"{_n(w['one_tx_per_row_rels_per_s'])} ({w['one_tx_per_row_sample']}) | "
-            f"{_n(imp.get('rels_per_s'))} | {s.get('ratio_vs_one_tx_per_row', '–')}× | "
-            f"{s.get('ratio_vs_import', '–')} |"
+            f"{_n(imp.get('rels_per_s'))} / {_n(imp.get('rels_per_s_with_indexes'))} | "
+            f"{s.get('ratio_vs_one_tx_per_row', '–')}× | {s.get('ratio_vs_import', '–')} / "
+            f"{s.get('ratio_vs_import_with_indexes', '–')} |"
         )
     sweep = results.get("load", {}).get("sweep") or []
     if sweep:

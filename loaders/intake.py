@@ -84,6 +84,15 @@ _CHROME_SENTENCE = re.compile(
     r"(하시겠습니까\?|로그인 후|댓글작성이|신고접수가|이미 참여하셨습니다|이미 신고|"
     r"게시물을 보실 수 없습니다|관련\s*기사|바로가기)"
 )
+# '관련기사' / '[관련뉴스]': the linked headlines after it are no part of the story.
+_RELATED_HEADER = re.compile(
+    r"[\[【<(]?\s*(?:관련\s*기사|관련\s*뉴스|함께\s*(?:보면\s*좋은|볼만한)\s*(?:기사|뉴스)|"
+    r"추천\s*기사|많이\s*본\s*(?:기사|뉴스)|주요\s*뉴스)\s*[\]】>)]?\s*:?"
+)
+# A reporter's footer: '/홍길동 기자 ZDNet Korea', '◎공감언론 뉴시스 hong@newsis.com'.
+_FOOTER = re.compile(r"/?\s*[가-힣]{2,4}\s*(?:기자|특파원)(?:\s+[^=\s][^=]{0,30})?")
+_FULL_STOP = re.compile(r"[.?!][\"'”’)\]]*$")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _COPYRIGHT = re.compile(
     r"(©|\(c\)|copyright|저작권자|무단\s*전재|무단\s*복제|재배포\s*금지|All rights reserved)", re.I
 )
@@ -281,12 +290,19 @@ def _build(
     lines = [line for line in lines if line]
     publisher: str | None = None
     kept: list[str] = []
+    related = False  # inside a '관련기사' block of linked headlines
     for line in lines:
         if _COPYRIGHT.search(line) and len(line) < 120:
             publisher = publisher or _publisher_from_copyright(line)
             if kept:
                 break  # the copyright line ends the story; comment widgets follow it
             continue
+        if _RELATED_HEADER.fullmatch(line):
+            related = True
+            continue
+        if related and len(line) <= 80 and not _FULL_STOP.search(line):
+            continue  # a linked headline (headlines end without a full stop)
+        related = False
         if _is_chrome(line):
             continue
         kept.append(line)
@@ -316,6 +332,9 @@ def _build(
             subtitles.append(line)
         else:
             blocks.append(("body", line))
+    if not any(kind == "body" for kind, _ in blocks) and subtitles:
+        # A flash ('[속보]') whose only body is one headline-like line: that line is the body.
+        blocks.append(("body", subtitles.pop()))
     paragraphs = [text for kind, text in blocks if kind == "body"]
     if not paragraphs:
         raise IntakeError(f"{label}: no body text")
@@ -481,6 +500,10 @@ def _to_datetime(match: re.Match[str]) -> datetime | None:
 def _is_chrome(line: str) -> bool:
     if _CHROME_LINE.fullmatch(line) or _CHROME_SENTENCE.search(line):
         return True
+    if len(line) <= 45 and _FOOTER.fullmatch(line):
+        return True
+    if len(line) <= 60 and _EMAIL.search(line) and not _SENTENCE_END.search(line):
+        return True  # a footer with the reporter's address
     if line.startswith("•") and len(line) <= 20:
         return True  # menu items
     return not any(ch.isalnum() for ch in line)

@@ -118,7 +118,9 @@ class ArticleContext:
                 elif candidate.name != known.name and candidate.name not in known.aliases:
                     known.aliases.append(candidate.name)
                 return key
-        if candidate.type == "Person":
+        if candidate.type == "Person" and candidate.name_en and " " in candidate.name:
+            base = slugify(candidate.name_en)  # a foreign name: its Latin spelling
+        elif candidate.type == "Person":
             base = person_slug(candidate.name)
             candidate.name_en = candidate.name_en or person_name_en(candidate.name)
         else:
@@ -131,11 +133,11 @@ class ArticleContext:
         self.candidates[key] = candidate
         return key
 
-    def person_key(self, name: str) -> str:
-        entry = self.registry.lookup(name)
+    def person_key(self, name: str, name_en: str | None = None) -> str:
+        entry = self.registry.lookup(name) or (self.registry.lookup(name_en) if name_en else None)
         if entry is not None and entry.type == "Person":
             return entry.id
-        return self.new_key(Candidate(key="", type="Person", name=name))
+        return self.new_key(Candidate(key="", type="Person", name=name, name_en=name_en))
 
     def see(self, key: str, position: int, surface: str | None = None) -> None:
         if key not in self.first_seen or position < self.first_seen[key]:

@@ -48,7 +48,8 @@ _ETC_GLUED = re.compile(r"\s*등(?P<particle>과|와|과도|와도|이|가|은|�
 # Unknown organisations, by the suffix their names end with.
 _ORG_SUFFIX = re.compile(
     r"(?<![\w가-힣])(?P<name>(?:[A-Z][A-Za-z&]*\s?)?[가-힣A-Za-z0-9&]{1,14}"
-    r"(?P<suffix>대학교|과학기술원|연구원|연구소|진흥원|재단|은행|증권|중공업|전자|그룹|지주|홀딩스|"
+    r"(?P<suffix>대학교|과학기술원|연구원|연구소|진흥원|재단|은행|증권|중공업|전자|그룹|지주|홀딩스|병원|의료원|"
+    r"손해보험|생명|카드|"
     r"텔레콤|건설|제약|바이오로직스|모빌리티|엔터테인먼트|디스플레이|반도체|네트웍스|테크놀로지스?|"
     r"랩스|게임즈|캐피탈|자산운용|생명보험|화재|공사|공단|협회|위원회|항공|뱅크|"
     r"\sInc\.?|\sCorp\.?|Inc\.?|Corp\.?|Corporation|Labs?|Technologies|University|Institute))"
@@ -65,22 +66,33 @@ _NOT_ORG_PREFIX = re.compile(
     r"공공|출연|정부출연|산하|각|자사|타사|경쟁|협력|투자|저축|상업|중앙|신생|전문|소속|부설|기업|"
     r"연구|책임|선임|수석|객원|외부|내부|해당|모|이|그|이들|두|세|양|전|현|신|구|가전|소형|대|종합|"
     r"디지털|금융|한국|미국|중국|일본|유럽|세계|국제|지역|업계|전체|일반|다른|여러|여타|타|AI|인공지능|"
-    r"인터넷전문|차세대|온디바이스|시스템|메모리|차량용|전력|팹리스|파운드리|국산|토종|지능형|첨단)$"
+    r"인터넷전문|차세대|온디바이스|시스템|메모리|차량용|전력|팹리스|파운드리|국산|토종|지능형|첨단|"
+    r"대학|종합|상급|상급종합|요양|동물|거점|치과|한방|협력|참여|신용|체크|법인|개인|교통|포인트|"
+    r"종신|보장|사회|문화|장학|복지|공익)$"
 )
 _LIST_UNIVERSITY = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,4}대)(?=[,·]|\s*(?:등|와|과|및))")
 
 # Unknown products: a noun phrase ending in a product noun, with a Latin name in parentheses.
 _PRODUCT_NOUN = (
     r"플랫폼|서비스|솔루션|스피커|비서|음성비서|챗봇|어시스턴트|모델|엔진|앱|애플리케이션|칩|"
-    r"반도체|로봇|시스템|클라우드|OS|운영체제|단말|기기"
+    r"반도체|로봇|시스템|클라우드|OS|운영체제|단말|기기|NPU|GPU|TPU|가속기|프로세서|SDK|개발\s?도구|"
+    r"툴킷|소프트웨어\s?플랫폼"
 )
+_QUOTED_WITH_LATIN = re.compile(r"(?P<name>[^()]{2,15})\((?P<en>[A-Za-z][A-Za-z0-9 .\-]{1,30})\)")
+# Acronyms that name a kind of thing, not a product ('거대언어모델(LLM)').
+_GENERIC_ACRONYM_WORDS = """
+LLM SLM LMM AI GPU NPU CPU TPU SDK API SaaS PaaS IaaS OS SW HW IoT XR VR AR ML DL
+"""
+_GENERIC_ACRONYM = frozenset(_GENERIC_ACRONYM_WORDS.split())
 _PRODUCT_PAREN = re.compile(
     r"(?P<np>(?:[가-힣A-Za-z0-9·]+\s){0,3}[가-힣A-Za-z0-9·]*(?:" + _PRODUCT_NOUN + r"))"
     r"\((?P<en>[A-Za-z][A-Za-z0-9 .\-]{1,30})\)"
 )
 _PRODUCT_DESCRIPTOR = re.compile(
     r"(?:" + _PRODUCT_NOUN + r")(?:인|이자)?\s+(?:'(?P<q>[^']{2,20})'|"
-    r"(?P<ko>[가-힣A-Za-z0-9]{2,12})\((?P<en>[A-Za-z][A-Za-z0-9 .\-]{1,30})\))"
+    r"(?P<ko>[가-힣A-Za-z0-9]{2,12})\((?P<en>[A-Za-z][A-Za-z0-9 .\-]{1,30})\)|"
+    r"(?P<lat>[A-Z][A-Za-z0-9]*(?:[\- ][A-Z0-9][A-Za-z0-9]*)?(?: \d+(?:\.\d+)?)?)"
+    r"(?=(?:은|는|이|가|을|를|의|에|에서|와|과|도|로|으로)?[\s,.]))"
 )
 _NOT_NP_WORD = re.compile(
     r"(?:는|은|인|한|된|던|할|될|있는|없는|의|을|를|이|가|에|와|과|도|로|서|고|며)$"
@@ -125,7 +137,7 @@ _AFFILIATE = re.compile(
 )
 _NOT_AFFILIATE = re.compile(
     r"(?:사옥|본사|관계자|직원|주가|계열사|계열|그룹사|임원|사장|회장|대표|제품|서비스|측|사업|부문|"
-    r"민국|항공교통|톡|페이|뱅크|주식|지분|컨소시엄|연합|동맹|얼라이언스|원팀)$"
+    r"민국|항공교통|톡|페이|뱅크|주식|지분|컨소시엄|연합|동맹|얼라이언스|원팀|센터|타워|캠퍼스)$"
 )
 
 # References to parties named before: "3사", "양사", "두 회사", "이들 기업".
@@ -278,7 +290,9 @@ def unknown_org_mentions(
             continue
         run = HANGUL_RUN.match(text, end)
         if run and run.group() and not is_particle_run(run.group()):
-            continue
+            glued = re.fullmatch(r"장관?(?P<p>[가-힣]*)", run.group())
+            if not (glued and (not glued["p"] or is_particle_run(glued["p"]))):
+                continue  # but '서울아산병원장은': the head's title glued to the name
         entry = registry.lookup(name)
         key, kind = (entry.id, entry.type) if entry else (None, None)
         en = _parenthesised_latin(text, end)
@@ -334,6 +348,8 @@ def unknown_product_mentions(
     a product noun ("AI 스피커 'X'", "음성비서 X(Y)")."""
     found: list[Mention] = []
     for match in _PRODUCT_PAREN.finditer(text):
+        if match["en"].strip() in _GENERIC_ACRONYM:
+            continue
         words = match["np"].split()
         while len(words) > 1 and (_NOT_NP_WORD.search(words[0]) or re.search(r"\d", words[0])):
             words.pop(0)
@@ -346,14 +362,19 @@ def unknown_product_mentions(
         found.append(attach_particle(text, Mention(start, end, key, "Product", name, new=True)))
         taken.append((start, end))
     for match in _PRODUCT_DESCRIPTOR.finditer(text):
-        group = "q" if match["q"] else "ko"
+        group = "q" if match["q"] else "ko" if match["ko"] else "lat"
+        if group == "lat" and (match["lat"] in _GENERIC_ACRONYM or len(match["lat"]) < 2):
+            continue  # '플랫폼 CUDA' names one; 'NPU SDK' or a bare 'AI' does not
         start, end = match.span(group)
         if match["en"]:
             end = match.end()
-        name = match[group]
+        name, en = match[group], match["en"]
+        inner = _QUOTED_WITH_LATIN.fullmatch(name) if group == "q" else None
+        if inner:  # "'레니게이드(RNGD)'": the name and its Latin spelling
+            name, en = inner["name"].strip(), inner["en"]
         if _overlaps(start, end, taken):
             continue
-        key = new_key(Candidate(key="", type="Product", name=name, name_en=match["en"]))
+        key = new_key(Candidate(key="", type="Product", name=name, name_en=en))
         found.append(attach_particle(text, Mention(start, end, key, "Product", name, new=True)))
         taken.append((start, end))
     return found
@@ -725,6 +746,10 @@ def list_org_mentions(
                 continue
             entry = registry.lookup(word)
             if entry is not None:
+                if entry.strict and entry.type in ORG_TYPES:  # '모레' is a word, but in a list
+                    mention = Mention(start, end, entry.id, entry.type, word)
+                    found.append(attach_particle(text, mention))
+                    taken.append((start, end))
                 continue
             suffix = _ORG_SUFFIX.fullmatch(word)
             etype = _ORG_SUFFIX_TYPES.get(suffix["suffix"], "Company") if suffix else kind

@@ -72,6 +72,7 @@ class PersonMention:
     title: str | None = None
     short: bool = False  # "박 사장": resolved to a person named before
     aside: bool = False  # "X Inc.(대표 Y)": the organisation stays the sentence's own
+    name_en: str | None = None  # a foreign name's Latin spelling ('짐 켈러(Jim Keller)')
 
 
 def is_person_name(word: str) -> bool:
@@ -93,6 +94,24 @@ def find_people(
         if org.particle and org.particle != "의":
             continue
         local_start, local_end = org.start - offset, org.after - offset
+        glued = _GLUED_TITLE.match(text, local_end) if not org.particle else None
+        if glued:  # '박승일 서울아산병원장', '방승찬 한국전자통신연구원장'
+            before = _word_before(text, local_start)
+            if before and is_person_name(before[0]):
+                start = offset + before[1]
+                title = _glued_title(org.surface, glued.group(1))
+                found[start] = PersonMention(start, offset + glued.end(1), before[0], org, title)
+            continue
+        foreign = _foreign_before(text, local_start, registry_people, offset)
+        if foreign and not org.particle and text[local_end : local_end + 1] == " ":
+            title = parse_title(text, local_end + 1)
+            if title:
+                name, at, en = foreign
+                start = offset + at
+                found[start] = PersonMention(
+                    start, offset + title[1], name, org, title[0], name_en=en
+                )
+                continue
         before = _word_before(text, local_start)
         if (
             before
@@ -231,3 +250,72 @@ def _word_before(text: str, pos: int) -> tuple[str, int] | None:
         return None
     match = re.search(r"(?:^|(?<=[\s,·'\"(‘“]))([가-힣]{2,4})$", text[: pos - 1])
     return (match.group(1), match.start(1)) if match else None
+
+
+# '박승일 서울아산병원장': the title glued to the organisation's name.
+_GLUED_TITLE = re.compile(r"(장관|장)(?=[은는이가을를의과와도,\s]|$)")
+_GLUED_SUFFIXES = ("병원", "의료원", "센터", "재단", "협회")
+
+
+def _glued_title(org: str, glued: str) -> str:
+    if glued == "장관":
+        return "장관"
+    for suffix in _GLUED_SUFFIXES:
+        if org.endswith(suffix):
+            return suffix + "장"
+    return org[-1] + "장"
+
+
+# Foreign names as the Korean press writes them: two or three transliterated words
+# ('짐 켈러', '다리오 길'), often with the Latin spelling after ('짐 켈러(Jim Keller)'), or
+# the Latin name alone ('Jim Keller').
+_FOREIGN_KO = re.compile(
+    r"(?P<words>(?:[가-힣]{1,5} ){1,2}[가-힣]{1,5})"
+    r"(?:\((?P<en>[A-Z][A-Za-z.\-]+(?: [A-Z][A-Za-z.\-]+){1,2})\))?$"
+)
+_FOREIGN_LATIN = re.compile(
+    r"(?:^|(?<=[\s,·'\"(‘“]))(?P<name>[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+){1,2})$"
+)
+_NOT_FOREIGN_TEXT = """
+스타트업 기업 업체 회사 자회사 계열사 관계자 반도체 설계 전설 창업자 출신 글로벌 국내
+해외 미국 중국 일본 대만 영국 독일 프랑스 인도 캐나다 이스라엘 현지 업계 전문 기술 최고
+함께 이날 당시 직접 모두 각각 또 및 등 그리고 전 현 신임 前 공동 대표 사장 회장
+"""
+_NOT_FOREIGN_WORDS = frozenset(_NOT_FOREIGN_TEXT.split())
+
+
+def _foreign_before(
+    text: str, pos: int, registry_people: list[Mention], offset: int
+) -> tuple[str, int, str | None] | None:
+    """A foreign person's name ending one space before ``pos``: (name, local start, Latin)."""
+    if pos < 2 or text[pos - 1] != " ":
+        return None
+    head = text[: pos - 1]
+    for person in registry_people:  # '젠슨 황', '사티아 나델라': the registry knows them
+        if person.end - offset == pos - 1:
+            return person.surface, person.start - offset, None
+    latin = _FOREIGN_LATIN.search(head)
+    if latin:
+        return latin["name"], latin.start("name"), latin["name"]
+    match = _FOREIGN_KO.search(head)
+    if match is None:
+        return None
+    count = len(match["en"].split()) if match["en"] else 2
+    words = match["words"].split()
+    if len(words) < count:
+        return None
+    words = words[-count:]
+    name = " ".join(words)
+    start = match.end("words") - len(name)
+    if start > 0 and not re.match(r"[\s,·'\"(‘“]", head[start - 1]):
+        return None
+    if any(w in _NOT_NAMES or w in _NOT_FOREIGN_WORDS or _PARTICLE_END.search(w) for w in words):
+        return None
+    # Without the Latin spelling the last word must not read as a Korean name: that is the
+    # '<name> <org> <title>' rule's ('앞서 김영섭 KT 대표').
+    if match["en"] is None and is_person_name(words[-1]):
+        return None
+    return name, start, match["en"]
+
+
+_PARTICLE_END = re.compile(r"(?:은|는|이|가|을|를|의|에|와|과|도|로|서|고|며|한|된|인|적)$")

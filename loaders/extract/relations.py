@@ -25,7 +25,8 @@ from allygraph.loaders.extract.mentions import Group, Mention
 _JOIN = re.compile(
     r"(?:합류|가입|동참|합세|참여|참가)(?:하|했|한|할|해|키로|하기로|하게|시키|된|됐|중|"
     r"(?:을|를)\s*(?:결정|확정|결의|선언))|이름을\s*올[리렸린려]|"
-    r"(?:회원사?|멤버|회원\s?기관)(?:로|으로)\s*활동"
+    r"(?:회원사?|멤버|회원\s?기관)(?:로|으로)\s*활동|"
+    r"(?<=의\s)(?:가입|합류|참여)\s*신청(?:이|은|도)?\s*(?:\S+\s+){0,3}?(?:승인|수락)(?:됐|되었|받았)"
 )
 # Leaving: the membership ends ('탈퇴했다', '컨소시엄에서 빠졌다').
 _LEAVE = re.compile(
@@ -81,6 +82,8 @@ _MEMBER_LIST = re.compile(
 )
 # 'NIPA가 사무국을 맡는다': the secretariat is a member (the gold's reading).
 _SECRETARIAT = re.compile(r"사무국(?:을|를|은|는)?\s*(?:맡|운영)")
+# '사무국은 NIA가 맡는다': the secretariat named after the cue.
+_SECRETARIAT_BY = re.compile(r"사무국(?:은|는)\s")
 _INITIATIVE = re.compile(r"먼저\s*(?:꺼낸|제안한|손을\s*내민|나선)")
 _TOGETHER = re.compile(
     r"함께\s+(?:\S+\s+){0,6}?\S*?(?:추진|결성|출범|발족|구성|구축|만들|설립|꾸리|꾸렸|꾸린)"
@@ -91,7 +94,8 @@ _BOND = re.compile(
 _PARTNER = re.compile(
     _BOND.pattern + r"|제휴(?:를\s*맺|하|했|한|키로|관계)|전략적\s*제휴|협력\s*관계를\s*맺|"
     r"함께\s*(?:개발|연구|만들|세우|설립)|공동\s*(?:개발|연구)(?:하|한|에|을|키로)|"
-    r"협력(?:하고\s*있|하기로|한다|해\s*왔|하며)|"
+    r"협력(?:하고\s*있|하기로|한다|해\s*왔|하며)|협력(?:을|를)\s*(?:약속|합의|강화|확대)|"
+    r"동맹(?:을|를)\s*(?:다지|다졌|강화)|"
     r"(?:센터|법인|합작사|합작법인|조인트벤처|연구소)(?:를|을)\s*(?:세운|세웠|세우|설립|만들|열)"
 )
 _EACH = re.compile(r"각각|각자")
@@ -100,7 +104,7 @@ _AGREEMENT_NOUN = (
     r"제휴\s*계약|협정|계약|협약서)"
 )
 _CONCLUDE = re.compile(
-    r"(?P<noun>" + _AGREEMENT_NOUN + r")(?P<paren>\([A-Za-z]+\))?['’\"”]?(?:을|를)?\s*"
+    r"(?P<noun>" + _AGREEMENT_NOUN + r")(?P<paren>\([A-Za-z]+\))?['’\"”]?(?:을|를|도|은|는)?\s*"
     r"(?:체결|맺|교환)"
 )
 _QUOTED_NAME = re.compile(r"['‘\"“](?P<name>[^'’\"”\n]{2,60})['’\"”]")
@@ -118,12 +122,15 @@ _SIGN = re.compile(r"서명(?:했|한|하|식)|협약식|체결식|조인식|서
 _OBJECTIVE_LIST = re.compile(r"△\s*([^△]+)")
 _FIELDS = re.compile(r"협력\s*(?:분야|과제|범위)는\s+(?P<items>.+?)(?:이다|다|등이다|등)\.?$")
 _COMPETE = re.compile(
-    r"경쟁(?:하|해|을\s*벌이|을\s*펼치|\s*구도|\s*관계|\s*중|중)|맞서|겨루|각축|2파전|양강\s*구도|맞대결"
+    r"경쟁(?:하|해|을\s*벌이|을\s*펼치|\s*구도|\s*관계|\s*중|중)|맞서|겨루|각축|2파전|양강\s*구도|맞대결|"
+    r"(?:서로|상대)(?:를|의)?\s*견제"
 )
 # '두 연합은 … 경쟁해 왔다': the article's two alliances.
 _ALLIANCE_PAIR = re.compile(r"(?:두|양)\s?(?:연합|동맹|컨소시엄|진영|협의체|얼라이언스|연합체)")
 _DUEL = re.compile(r"2파전|양강\s*구도|맞대결|양자\s*대결")
 _COMPETITOR = re.compile(r"경쟁사(?:인|로|들)?|라이벌(?:인|사)?|경쟁\s*업체(?:인)?")
+# 'X는 Y의 대항마로 꼽힌다': the subject rivals the genitive.
+_CHALLENGER = re.compile(r"의\s(?:대항마|맞수|라이벌|경쟁자)(?:로|이다|다|인|가|라는)")
 _RIVALRY = re.compile(r"경쟁\s*관계|라이벌\s*관계|경쟁해\s*온|경쟁해온")
 _AGAINST = re.compile(r"(?:와|과)\s*(?:맞서|경쟁하|경쟁해|경쟁\s*관계|대립|각축)[가-힣]*\s")
 _CONTRAST = re.compile(r"차별점|차별화|대항마|맞불|맞서|대항")
@@ -134,10 +141,11 @@ _SECTOR_NOUNS = {
     "semiconductor": re.compile(r"반도체\s*기업|반도체\s*업체|칩\s*업체"),
 }
 _DEVELOP_VERB = re.compile(
-    r"^(?:을|를)\s*(?:\S+\s+){0,2}?(?:운영|개발|출시|선보|내놓|공개|보유|서비스|제공|만들|공급|앞세우)"
+    r"^(?:을|를)\s*(?:\S+\s+){0,2}?(?:운영|개발|출시|선보|내놓|공개|보유|서비스|제공|만들|공급|앞세우|"
+    r"양산|생산|상용화)"
 )
 _DEVELOPER_GAP = re.compile(
-    r"^\s*(?:자체\s*)?(?:추진하고\s*있는|추진\s*중인|개발한|개발\s*중인|개발하고\s*있는|운영하는|"
+    r"^\s*(?:\S+(?:와|과)\s+(?:공동|함께)\s*)?(?:자체\s*)?(?:추진하고\s*있는|추진\s*중인|개발한|개발\s*중인|개발하고\s*있는|운영하는|"
     r"운영\s*중인|선보인|내놓은|공개한|출시한|만든|서비스하는|보유한)\s+(?:[가-힣A-Za-z0-9/·]+\s+){0,3}$"
 )
 _DESCRIPTOR_GAP = re.compile(
@@ -171,6 +179,15 @@ def membership(ctx: ArticleContext, view: SentenceView) -> None:
         group = group or _subject_after(view, cue)
         if view.headline and group is None:
             group = _headline_actor(view, cue.start())
+        if group is None and "신청" in cue.group():  # 'X의 가입 신청이 승인됐다'
+            group = next(
+                (
+                    g
+                    for g in view.groups
+                    if g.case == "gen" and g.end == view.offset + cue.start() - 1
+                ),
+                None,
+            )
         if not (target and group):
             continue
         keys = list(group.keys) + _with_partners(view, group, cue.start())
@@ -263,8 +280,10 @@ def unreal(text: str, cue_end: int) -> bool:
     return bool(rest and _UNREAL.search(rest.group()))
 
 
-_LOC_WORD = re.compile(r"(?P<word>[^\s]+?)(?:에|에는|에도|에서|에서도|에서는)\s")
-_DATE_WORD = re.compile(r"(?:\d+\s*(?:일|월|년)|초|말|중순|하순|상순|이날|당시|최근|막판|앞서)$")
+_LOC_WORD = re.compile(r"(?P<word>[^\s]+?)(?:에|에는|에도|에서|에서도|에서는)\s(?!따르면|의하면)")
+_DATE_WORD = re.compile(
+    r"(?:\d+\s*(?:일|월|년|기|차)|초|말|중순|하순|상순|이날|당시|최근|막판|앞서)$"
+)
 
 
 def _joins_something_else(view: SentenceView, cue: int) -> bool:
@@ -333,10 +352,20 @@ def _member_lists(ctx: ArticleContext, view: SentenceView, alliances: list[Menti
 def _secretariat(ctx: ArticleContext, view: SentenceView, alliances: list[Mention]) -> None:
     """'연합은 금융보안원이 사무국을 맡아 운영한다': the secretariat is a member of it."""
     cue = _SECRETARIAT.search(view.text)
-    if cue is None:
+    by = _SECRETARIAT_BY.search(view.text) if cue is None else None
+    if cue is None and by is None:
         return
     target = _alliance_for(alliances, view, "subj") or _paragraph_alliance(ctx, view)
-    group = _nearest_subject(view, cue.start())
+    if by is not None:
+        after = [g for g in view.groups if view.local(g.start) >= by.end()]
+        group = after[0] if after and after[0].case == "subj" else None
+        if group is not None and not re.match(
+            r"\s*(?:맡|운영)", view.text[view.local(group.end) :]
+        ):
+            group = None
+        cue = by
+    else:
+        group = _nearest_subject(view, cue.start())
     if target is None or group is None or len(group.keys) != 1:
         return
     since = ctx.founded.get(target) or _date_before(ctx, view, cue.start())
@@ -485,6 +514,35 @@ def _date_before(ctx: ArticleContext, view: SentenceView, cue: int) -> str | Non
     return dates[-1].value if dates else None
 
 
+# 'X는 Y에 130억달러를 투자했다': a stake, a bilateral tie.
+_INVEST = re.compile(
+    r"(?:달러|원|엔|유로|위안)(?:를|을)?\s*(?:추가로\s*|공동\s*)?투자(?:하|했|한|해)"
+)
+
+
+def investments(ctx: ArticleContext, view: SentenceView) -> None:
+    """'MS는 오픈AI에 130억달러를 투자하며': the investor and the investee are partners."""
+    for cue in _INVEST.finditer(view.text):
+        if unreal(view.text, cue.end()):
+            continue
+        lo, _ = _clause(view, cue.start())
+        into = [
+            m
+            for m in view.orgs
+            if m.particle == "에"
+            and lo <= view.local(m.start)
+            and view.local(m.after) <= cue.start()
+        ]
+        subject = _nearest_subject(view, view.local(into[-1].start)) if into else None
+        if (
+            into
+            and subject is not None
+            and len(subject.keys) == 1
+            and cue.start() - view.local(into[-1].after) <= 25
+        ):
+            ctx.relate("PARTNERS_WITH", subject.keys[0], into[-1].key, view)
+
+
 def bonds(ctx: ArticleContext, view: SentenceView) -> None:
     """동맹/손잡다: members of the alliance named (or the article's one alliance); else a
     bilateral PARTNERS_WITH: the subject with each organisation 'with' it ('X는 Y와 손잡고',
@@ -626,6 +684,11 @@ def competition(ctx: ArticleContext, view: SentenceView) -> None:
         for mention in after + before:
             if owner and mention.key != owner:
                 ctx.relate("COMPETES_WITH", owner, mention.key, view)
+    for cue in _CHALLENGER.finditer(view.text):
+        rival = [m for m in orgs if view.local(m.after) == cue.start() + 1 and m.particle == "의"]
+        subject = _nearest_subject(view, cue.start())
+        if rival and subject is not None and len(subject.keys) == 1:
+            ctx.relate("COMPETES_WITH", subject.keys[0], rival[0].key, view)
     for cue in _AGAINST.finditer(view.text):
         left = [m for m in orgs if view.local(m.after) == cue.start() + len(cue.group()[0])]
         right = [m for m in orgs if view.local(m.start) == cue.end()]
@@ -684,22 +747,66 @@ def _alliance_rivals(ctx: ArticleContext, view: SentenceView, cue: int) -> None:
 
 
 def develops(ctx: ArticleContext, view: SentenceView) -> None:
-    """'X의 AI 플랫폼인 Y', 'X의 Y(English)', 'X가 개발한 Y', 'X는 자체 … Y를 운영'."""
+    """'X의 AI 플랫폼인 Y', 'X의 Y(English)', 'X가 개발한 Y', 'X는 자체 … Y를 운영',
+    'X는 자사 NPU 'Y'', 'X는 Z와 공동 개발한 칩 'Y'' (both develop), 'Y 개발사 X'."""
     products = view.of_type("Product")
     for product in products:
         local_start = view.local(product.start)
         owner = _owner(view, local_start)
         if owner is None:
-            owner = _operator(view, product)
+            owner = _operator(view, product) or _own_product(view, product)
         if owner is not None:
             ctx.relate("DEVELOPS", owner, product.key, view)
+            for partner in _co_developers(view, owner, product):
+                ctx.relate("DEVELOPS", partner, product.key, view)
+        maker = _MAKER_AFTER.match(view.text, view.local(product.end))
+        if maker:
+            after = [m for m in view.orgs if view.local(m.start) == maker.end()]
+            if after:
+                ctx.relate("DEVELOPS", after[0].key, product.key, view)
+
+
+# '챗GPT 개발사 오픈AI': the product's maker named right after it.
+_MAKER_AFTER = re.compile(r"['’\"”]?\s(?:개발사|개발업체|제조사|운영사)(?:인|였던)?\s")
+# '자사 NPU', '자체 개발한 AI 모델', '자사의 솔루션': the subject's own product.
+_OWN = re.compile(r"(?:^|\s)(?:자사|자체)(?:의)?\s")
+_CO_DEVELOP = re.compile(r"(?:공동|함께)\s*(?:개발|설계)(?:한|하는|해\s*온|중인)\s")
+
+
+def _own_product(view: SentenceView, product: Mention) -> str | None:
+    """'리벨리온은 자사 NPU '아톰'용 … 도구 '리벨 SDK'를': the clause's subject owns what it
+    calls its own ('자사', '자체'), with no other organisation or clause end between."""
+    cue_end = view.local(product.start)
+    subjects = [o for o in view.orgs if o.case == "subj" and view.local(o.after) <= cue_end]
+    if not subjects:
+        return None
+    subject = subjects[-1]
+    gap = view.text[view.local(subject.after) : cue_end]
+    if len(gap) > 60 or not _OWN.search(" " + gap) or _CLAUSE_END.search(gap):
+        return None
+    if any(view.local(subject.after) < view.local(o.start) < cue_end for o in view.orgs):
+        return None
+    return subject.key
+
+
+def _co_developers(view: SentenceView, owner: str, product: Mention) -> list[str]:
+    """'X는 Z와 공동 개발한 칩 'Y'': Z develops Y too."""
+    cue_end = view.local(product.start)
+    keys: list[str] = []
+    for group in view.groups:
+        if group.case != "com" or view.local(group.end) > cue_end:
+            continue
+        rest = view.text[view.local(group.end) : cue_end]
+        if _CO_DEVELOP.match(rest.lstrip()) and len(rest) <= 40:
+            keys.extend(k for k in group.keys if k != owner)
+    return keys
 
 
 def positions(ctx: ArticleContext, view: SentenceView) -> None:
     for person in view.people:
         if person.org is not None and person.title and not person.short:
             ctx.relate(
-                "HOLDS_POSITION", ctx.person_key(person.name), person.org.key, view,
+                "HOLDS_POSITION", ctx.person_key(person.name, person.name_en), person.org.key, view,
                 title=person.title,
             )  # fmt: skip
 
@@ -873,6 +980,8 @@ def _owner(view: SentenceView, product_start: int) -> str | None:
             return org.key
         if org.case == "subj" and _DEVELOPER_GAP.match(gap):
             return org.key
+        if org.case == "com" and _CO_DEVELOP.match(gap.lstrip()):
+            continue  # 'X는 Z와 공동 개발한 칩 'Y'': the developer is X, before Z
         return None
     return None
 

@@ -43,6 +43,7 @@ _SENTENCE_RULES = (
     rules.positions,
     rules.membership,
     rules.bonds,
+    rules.investments,
     rules.agreements,
     rules.objectives,
     rules.competition,
@@ -199,7 +200,7 @@ class RuleExtractor:
         people_so_far.extend(p for p in people if not p.short)
         for person in people:
             if not person.short:
-                ctx.see(ctx.person_key(person.name), person.start, person.name)
+                ctx.see(ctx.person_key(person.name, person.name_en), person.start, person.name)
         in_person = {id(p.org) for p in people if p.org is not None and not p.aside}
         # A name inside someone's title ("CLOVA CIC 대표") is no mention of that entity.
         others = [

@@ -15,7 +15,8 @@ def registry() -> Registry:
 
 
 def test_registry_is_curated(registry: Registry) -> None:
-    assert 100 <= len(registry) <= 250
+    # hand-curated: the Korean AI landscape (firms, hospitals, agencies, universities), not a dump
+    assert 100 <= len(registry) <= 350
     assert {e.type for e in registry} == set(ENTITY_TYPES) - {"Agreement"}
     for gold_id in ("kt", "lg-uplus", "lg-electronics", "sk-telecom", "samsung-electronics",
                     "kakao", "kaist", "etri", "hanyang-university", "hhi-holdings",
