@@ -144,6 +144,7 @@ def serve(
         host=host or settings.api_host,
         port=port or settings.api_port,
         log_level="info",
+        access_log=settings.api_access_log,
     )
 
 

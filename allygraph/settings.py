@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     api_port: int = Field(default=8000, ge=1, le=65535)
     # Enables POST /articles when set; requests must send it as X-API-Key.
     api_key: SecretStr | None = None
+    # One log line per request; off by default, it costs a measurable share of a fast request.
+    api_access_log: bool = False
     # Public base URL of the API, used in the Neo4j Browser guide links.
     api_public_url: str = "http://localhost:8000"
 
@@ -40,6 +42,12 @@ class Settings(BaseSettings):
     max_article_bytes: int = Field(default=2_000_000, gt=0)
 
     cypher_row_limit: int = Field(default=1000, gt=0)
+
+    @field_validator("api_key", mode="before")
+    @classmethod
+    def _empty_key_is_no_key(cls, value: object) -> object:
+        """``API_KEY=`` (as docker-compose passes an unset variable) disables ingest."""
+        return None if isinstance(value, str) and not value.strip() else value
 
 
 @lru_cache

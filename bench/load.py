@@ -18,7 +18,6 @@ from allygraph.loaders.writer import (
     _run_batches,
     article_props,
     entity_row,
-    name_key,
     relation_row,
     relation_rows,
     write_graph,
@@ -183,6 +182,7 @@ NODE_HEADER = [
     "objectives:string[]",
     "new:boolean",
     "names_text",
+    "name_keys_text",
 ]
 ARTICLE_HEADER = ["id:ID", ":LABEL", "title", "published:datetime", "publisher", "url", "text"]
 REL_HEADER = [
@@ -226,10 +226,11 @@ def write_csv(corpus: Corpus, folder: Path) -> list[str]:
                     p.get("date"),
                     p.get("date_start"),
                     a.join(row["aliases"]),
-                    a.join(name_key(n) for n in names),
+                    a.join(row["name_keys"]),
                     a.join(p.get("objectives", [])),
                     str(e.new).lower(),
                     text,
+                    "".join(" " + k for k in row["name_keys"]),
                 ]
             )
     with open(folder / "articles.csv", "w", newline="", encoding="utf-8") as f:

@@ -18,16 +18,10 @@ AS_OF = "2021-06-30"
 
 
 def search_params(text: str, limit: int = 10) -> dict[str, Any]:
-    try:
-        from allygraph.service.lookup import search_params as api_params
+    """Exactly the parameters the API passes to search.cypher."""
+    from allygraph.service.lookup import search_params as api_params
 
-        return api_params(text, limit)
-    except ImportError:  # the API's helper not there yet: the same parameters by hand
-        from allygraph.loaders.writer import name_key
-
-        special = '+-&|!(){}[]^"~*?:\\/'
-        lucene = "".join("\\" + ch if ch in special else ch for ch in text)
-        return {"key": name_key(text), "lucene": lucene, "limit": limit}
+    return api_params(text, limit)
 
 
 def members(alliance: str, as_of: str | None = None, limit: int = 100) -> dict[str, Any]:

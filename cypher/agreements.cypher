@@ -13,10 +13,10 @@ CALL (g) {
   RETURN collect({
     entity: o {.id, type: [l IN labels(o) WHERE NOT l IN ['Entity', 'Organization']][0],
                .name, .name_en},
-    evidence: [i IN range(0, size(coalesce(r.article_ids, [])) - 1) |
-      head(COLLECT { MATCH (art:Article {id: r.article_ids[i]})
+    evidence: COLLECT { UNWIND range(0, size(coalesce(r.article_ids, [])) - 1) AS i
+      MATCH (art:Article {id: r.article_ids[i]})
         RETURN {article_id: art.id, title: art.title, published: toString(art.published),
-         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} })]
+         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} }
   }) AS parties
 }
 CALL (g) {
@@ -29,10 +29,10 @@ CALL (g) {
       {organization: o {.id, type: [l IN labels(o) WHERE NOT l IN ['Entity', 'Organization']][0],
                         .name, .name_en},
        title: h.title}],
-    evidence: [i IN range(0, size(coalesce(r.article_ids, [])) - 1) |
-      head(COLLECT { MATCH (art:Article {id: r.article_ids[i]})
+    evidence: COLLECT { UNWIND range(0, size(coalesce(r.article_ids, [])) - 1) AS i
+      MATCH (art:Article {id: r.article_ids[i]})
         RETURN {article_id: art.id, title: art.title, published: toString(art.published),
-         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} })]
+         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} }
   }) AS signatories
 }
 RETURN

@@ -11,10 +11,10 @@ CALL (a) {
   RETURN collect({
     entity: l {.id, type: [x IN labels(l) WHERE NOT x IN ['Entity', 'Organization']][0],
                .name, .name_en},
-    evidence: [i IN range(0, size(coalesce(r.article_ids, [])) - 1) |
-      head(COLLECT { MATCH (art:Article {id: r.article_ids[i]})
+    evidence: COLLECT { UNWIND range(0, size(coalesce(r.article_ids, [])) - 1) AS i
+      MATCH (art:Article {id: r.article_ids[i]})
         RETURN {article_id: art.id, title: art.title, published: toString(art.published),
-         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} })]
+         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} }
   }) AS leaders
 }
 CALL (a) {
@@ -36,10 +36,10 @@ CALL (a) {
   WHERE o IS NOT NULL
   RETURN collect({
     entity: o {.id, type: 'Alliance', .name, .name_en},
-    evidence: [i IN range(0, size(coalesce(r.article_ids, [])) - 1) |
-      head(COLLECT { MATCH (art:Article {id: r.article_ids[i]})
+    evidence: COLLECT { UNWIND range(0, size(coalesce(r.article_ids, [])) - 1) AS i
+      MATCH (art:Article {id: r.article_ids[i]})
         RETURN {article_id: art.id, title: art.title, published: toString(art.published),
-         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} })]
+         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} }
   }) AS rivals
 }
 RETURN

@@ -59,10 +59,10 @@ CALL (found) {
   RETURN collect({
     from: a {.id, type: 'Alliance', .name, .name_en},
     to: b {.id, type: 'Alliance', .name, .name_en},
-    evidence: [i IN range(0, size(coalesce(r.article_ids, [])) - 1) |
-      head(COLLECT { MATCH (art:Article {id: r.article_ids[i]})
+    evidence: COLLECT { UNWIND range(0, size(coalesce(r.article_ids, [])) - 1) AS i
+      MATCH (art:Article {id: r.article_ids[i]})
         RETURN {article_id: art.id, title: art.title, published: toString(art.published),
-         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} })]
+         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} }
   }) AS alliance_rivalries
 }
 CALL (pairs) {
@@ -84,10 +84,10 @@ CALL (pairs) {
     to_alliances: y.alliances,
     across: any(al IN x.alliances WHERE NOT al IN y.alliances)
       OR any(al IN y.alliances WHERE NOT al IN x.alliances),
-    evidence: [i IN range(0, size(coalesce(r.article_ids, [])) - 1) |
-      head(COLLECT { MATCH (art:Article {id: r.article_ids[i]})
+    evidence: COLLECT { UNWIND range(0, size(coalesce(r.article_ids, [])) - 1) AS i
+      MATCH (art:Article {id: r.article_ids[i]})
         RETURN {article_id: art.id, title: art.title, published: toString(art.published),
-         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} })]
+         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} }
   }) AS member_rivalries
 }
 CALL (pairs) {

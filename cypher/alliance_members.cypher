@@ -42,8 +42,8 @@ RETURN
   r.role AS role,
   r.since AS since,
   r.until AS until,
-  [i IN range(0, size(coalesce(r.article_ids, [])) - 1) |
-    head(COLLECT { MATCH (art:Article {id: r.article_ids[i]})
+  COLLECT { UNWIND range(0, size(coalesce(r.article_ids, [])) - 1) AS i
+    MATCH (art:Article {id: r.article_ids[i]})
       RETURN {article_id: art.id, title: art.title, published: toString(art.published),
-       sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} })] AS evidence
+       sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} } AS evidence
 ORDER BY member.id

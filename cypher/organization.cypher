@@ -13,10 +13,10 @@ CALL (o) {
   RETURN collect({
     alliance: a {.id, type: 'Alliance', .name, .name_en},
     role: r.role, since: r.since, until: r.until,
-    evidence: [i IN range(0, size(coalesce(r.article_ids, [])) - 1) |
-      head(COLLECT { MATCH (art:Article {id: r.article_ids[i]})
+    evidence: COLLECT { UNWIND range(0, size(coalesce(r.article_ids, [])) - 1) AS i
+      MATCH (art:Article {id: r.article_ids[i]})
         RETURN {article_id: art.id, title: art.title, published: toString(art.published),
-         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} })]
+         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} }
   }) AS memberships
 }
 CALL (o) {
@@ -25,10 +25,10 @@ CALL (o) {
   WHERE a IS NOT NULL
   RETURN collect({
     alliance: a {.id, type: 'Alliance', .name, .name_en},
-    evidence: [i IN range(0, size(coalesce(r.article_ids, [])) - 1) |
-      head(COLLECT { MATCH (art:Article {id: r.article_ids[i]})
+    evidence: COLLECT { UNWIND range(0, size(coalesce(r.article_ids, [])) - 1) AS i
+      MATCH (art:Article {id: r.article_ids[i]})
         RETURN {article_id: art.id, title: art.title, published: toString(art.published),
-         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} })]
+         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} }
   }) AS leads
 }
 CALL (o) {
@@ -38,10 +38,10 @@ CALL (o) {
   RETURN collect({
     agreement: g {.id, type: 'Agreement', .name, .name_en},
     date: g.date, place: g.place,
-    evidence: [i IN range(0, size(coalesce(r.article_ids, [])) - 1) |
-      head(COLLECT { MATCH (art:Article {id: r.article_ids[i]})
+    evidence: COLLECT { UNWIND range(0, size(coalesce(r.article_ids, [])) - 1) AS i
+      MATCH (art:Article {id: r.article_ids[i]})
         RETURN {article_id: art.id, title: art.title, published: toString(art.published),
-         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} })]
+         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} }
   }) AS agreements
 }
 CALL (o) {
@@ -51,10 +51,10 @@ CALL (o) {
   RETURN collect({
     person: p {.id, type: 'Person', .name, .name_en},
     title: r.title, since: r.since,
-    evidence: [i IN range(0, size(coalesce(r.article_ids, [])) - 1) |
-      head(COLLECT { MATCH (art:Article {id: r.article_ids[i]})
+    evidence: COLLECT { UNWIND range(0, size(coalesce(r.article_ids, [])) - 1) AS i
+      MATCH (art:Article {id: r.article_ids[i]})
         RETURN {article_id: art.id, title: art.title, published: toString(art.published),
-         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} })]
+         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} }
   }) AS executives
 }
 CALL (o) {
@@ -64,10 +64,10 @@ CALL (o) {
   WITH type(r) AS kind, {
     entity: x {.id, type: [l IN labels(x) WHERE NOT l IN ['Entity', 'Organization']][0],
                .name, .name_en},
-    evidence: [i IN range(0, size(coalesce(r.article_ids, [])) - 1) |
-      head(COLLECT { MATCH (art:Article {id: r.article_ids[i]})
+    evidence: COLLECT { UNWIND range(0, size(coalesce(r.article_ids, [])) - 1) AS i
+      MATCH (art:Article {id: r.article_ids[i]})
         RETURN {article_id: art.id, title: art.title, published: toString(art.published),
-         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} })]
+         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} }
   } AS tie
   RETURN [t IN collect({kind: kind, tie: tie}) WHERE t.kind = 'COMPETES_WITH' | t.tie] AS rivals,
          [t IN collect({kind: kind, tie: tie}) WHERE t.kind = 'PARTNERS_WITH' | t.tie] AS partners
@@ -78,10 +78,10 @@ CALL (o) {
   WHERE p IS NOT NULL
   RETURN collect({
     product: p {.id, type: 'Product', .name, .name_en},
-    evidence: [i IN range(0, size(coalesce(r.article_ids, [])) - 1) |
-      head(COLLECT { MATCH (art:Article {id: r.article_ids[i]})
+    evidence: COLLECT { UNWIND range(0, size(coalesce(r.article_ids, [])) - 1) AS i
+      MATCH (art:Article {id: r.article_ids[i]})
         RETURN {article_id: art.id, title: art.title, published: toString(art.published),
-         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} })]
+         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} }
   }) AS products
 }
 CALL (o) {

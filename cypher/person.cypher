@@ -12,10 +12,10 @@ CALL (p) {
     organization: o {.id, type: [l IN labels(o) WHERE NOT l IN ['Entity', 'Organization']][0],
                      .name, .name_en},
     title: r.title, since: r.since,
-    evidence: [i IN range(0, size(coalesce(r.article_ids, [])) - 1) |
-      head(COLLECT { MATCH (art:Article {id: r.article_ids[i]})
+    evidence: COLLECT { UNWIND range(0, size(coalesce(r.article_ids, [])) - 1) AS i
+      MATCH (art:Article {id: r.article_ids[i]})
         RETURN {article_id: art.id, title: art.title, published: toString(art.published),
-         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} })]
+         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} }
   }) AS positions
 }
 CALL (p) {
@@ -25,10 +25,10 @@ CALL (p) {
   RETURN collect({
     agreement: g {.id, type: 'Agreement', .name, .name_en},
     date: g.date, place: g.place,
-    evidence: [i IN range(0, size(coalesce(r.article_ids, [])) - 1) |
-      head(COLLECT { MATCH (art:Article {id: r.article_ids[i]})
+    evidence: COLLECT { UNWIND range(0, size(coalesce(r.article_ids, [])) - 1) AS i
+      MATCH (art:Article {id: r.article_ids[i]})
         RETURN {article_id: art.id, title: art.title, published: toString(art.published),
-         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} })]
+         sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]} }
   }) AS signed
 }
 CALL (p) {

@@ -1,14 +1,17 @@
 // Entities by name, English name or alias. An exact match of the normalised spelling
 // (NFKC, case-folded, spaces removed: `key`) ranks first; then the full-text index
 // `entity_names` (cjk analyzer: Hangul bigrams, so spacing does not matter) ranks the rest.
-// `lucene` is the user's text with Lucene's special characters escaped, made by the API;
-// pass null to skip the full-text part.
+// The exact match looks `key` up in the whitespace full-text index `entity_keys`
+// (`key_term` is `key` with Lucene's special characters escaped). `lucene` is the user's
+// text escaped the same way, made by the API; pass null to skip either part.
 // @mode read
-// @params key, lucene, limit
-// :param {key: '카이스트', lucene: '카이스트', limit: 10}
+// @params key, key_term, lucene, limit
+// :param {key: '카이스트', key_term: '카이스트', lucene: '카이스트', limit: 10}
 CALL () {
-  MATCH (n:Entity)
-  WHERE $key IN n.name_keys
+  WITH 1 AS go WHERE $key_term IS NOT NULL
+  CALL db.index.fulltext.queryNodes('entity_keys', $key_term, {limit: toInteger($limit)})
+    YIELD node
+  WITH node AS n WHERE $key IN n.name_keys
   RETURN n, 1 AS exact, 0.0 AS score
   UNION ALL
   WITH 1 AS go WHERE $lucene IS NOT NULL

@@ -19,6 +19,8 @@ CALL (row) {
   SET n += row.props,
       n.aliases = aliases,
       n.name_keys = name_keys,
+      // The keys as one string for the whitespace full-text index: exact look-up by key.
+      n.name_keys_text = reduce(s = '', x IN name_keys | s + ' ' + x),
       n.new = coalesce(n.new, true) AND row.new,
       n.names_text = reduce(s = name + coalesce(' | ' + name_en, ''), x IN aliases | s + ' | ' + x)
 }

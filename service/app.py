@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from allygraph import __version__
-from allygraph.db import create_async_driver
+from allygraph.db import create_async_driver, create_driver
 from allygraph.service.middleware import BodyLimitMiddleware, ETagMiddleware, GraphVersion
 from allygraph.service.problems import install_problem_handlers
 from allygraph.service.routes import (
@@ -39,11 +39,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
         app.state.driver = create_async_driver(settings)
+        # The writer is synchronous; it gets its own driver, made only when ingest is on.
+        app.state.write_driver = create_driver(settings) if settings.api_key else None
         app.state.graph_version = versions
         try:
             yield
         finally:
             await app.state.driver.close()
+            if app.state.write_driver is not None:
+                app.state.write_driver.close()
 
     app = FastAPI(
         title="allygraph",

@@ -54,7 +54,9 @@ def without_particle(text: str) -> str | None:
 
 def search_params(text: str, limit: int) -> dict[str, Any]:
     """The parameters of ``search.cypher`` for one text."""
-    return {"key": name_key(text), "lucene": lucene_query(text), "limit": limit}
+    key = name_key(text)
+    key_term = _LUCENE_SPECIAL.sub(r"\\\1", key) if key else None
+    return {"key": key, "key_term": key_term, "lucene": lucene_query(text), "limit": limit}
 
 
 async def search(

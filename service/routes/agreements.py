@@ -9,9 +9,10 @@ from fastapi import APIRouter, Query
 from allygraph.service.deps import DriverDep, SettingsDep, read
 from allygraph.service.lookup import not_found
 from allygraph.service.problems import NOT_MODIFIED, problem_responses
+from allygraph.service.routing import ModelRoute
 from allygraph.service.schemas import AgreementList
 
-router = APIRouter(prefix="/agreements", tags=["agreements"])
+router = APIRouter(prefix="/agreements", tags=["agreements"], route_class=ModelRoute)
 
 
 @router.get(

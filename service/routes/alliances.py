@@ -10,6 +10,7 @@ from fastapi import APIRouter, Path, Query
 from allygraph.service.deps import DriverDep, SettingsDep, read
 from allygraph.service.lookup import not_found
 from allygraph.service.problems import NOT_MODIFIED, problem_responses
+from allygraph.service.routing import ModelRoute
 from allygraph.service.schemas import (
     AllianceDetail,
     AllianceList,
@@ -18,7 +19,7 @@ from allygraph.service.schemas import (
     OrganizationKind,
 )
 
-router = APIRouter(prefix="/alliances", tags=["alliances"])
+router = APIRouter(prefix="/alliances", tags=["alliances"], route_class=ModelRoute)
 
 AllianceId = Annotated[
     str,

@@ -8,15 +8,17 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from neo4j import Driver
 from pydantic import BaseModel, ConfigDict, Field
 
 from allygraph.errors import AllygraphError, NotFoundError
 from allygraph.service.deps import DriverDep, SettingsDep, read
 from allygraph.service.problems import NOT_MODIFIED, problem_responses
+from allygraph.service.routing import ModelRoute
 from allygraph.service.schemas import ArticleDetail, ArticlePage
 from allygraph.settings import Settings
 
-router = APIRouter(prefix="/articles", tags=["articles"])
+router = APIRouter(prefix="/articles", tags=["articles"], route_class=ModelRoute)
 
 
 class Unauthorized(AllygraphError):
@@ -113,20 +115,14 @@ def check_key(settings: Settings, given: str | None) -> None:
         raise Forbidden("the X-API-Key header does not match the configured key")
 
 
-def _load(settings: Settings, body: ArticleIn) -> dict[str, Any]:
+def _load(driver: Driver, settings: Settings, body: ArticleIn) -> dict[str, Any]:
     """Extract and write in a worker thread: both block (Kiwi, the sync driver)."""
-    from allygraph.db import create_driver
     from allygraph.loaders.pipeline import extract_text
     from allygraph.loaders.writer import write_extraction
 
     meta = body.model_dump(exclude={"text"}, exclude_none=True)
     extraction = extract_text(body.text, meta)
-    driver = create_driver(settings)
-    try:
-        summary = write_extraction(driver, extraction, settings.neo4j_database)
-    finally:
-        driver.close()
-    return summary.model_dump()
+    return write_extraction(driver, extraction, settings.neo4j_database).model_dump()
 
 
 @router.post(
@@ -140,9 +136,12 @@ async def post_article(
     body: ArticleIn,
     request: Request,
     settings: SettingsDep,
-    x_api_key: Annotated[str | None, Header(max_length=500)] = None,
+    # Visible ASCII only: HTTP servers refuse other bytes in a header before we see them.
+    x_api_key: Annotated[
+        str | None, Header(max_length=500, pattern=r"^[\x21-\x7e]+$")
+    ] = None,
 ) -> Loaded:
     check_key(settings, x_api_key)
-    summary = await run_in_threadpool(_load, settings, body)
+    summary = await run_in_threadpool(_load, request.app.state.write_driver, settings, body)
     request.app.state.graph_version.invalidate()
     return Loaded.model_validate(summary)

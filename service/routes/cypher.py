@@ -12,8 +12,9 @@ from allygraph.errors import AllygraphError
 from allygraph.service.adhoc import run_read_only
 from allygraph.service.deps import DriverDep, SettingsDep
 from allygraph.service.problems import problem_responses
+from allygraph.service.routing import ModelRoute
 
-router = APIRouter(tags=["cypher"])
+router = APIRouter(tags=["cypher"], route_class=ModelRoute)
 
 MAX_QUERY_BYTES = 64 * 1024
 # The whole body: the query plus its parameters.

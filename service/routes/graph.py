@@ -9,9 +9,10 @@ from fastapi import APIRouter, Query
 from allygraph.service.deps import DriverDep, SettingsDep, read
 from allygraph.service.lookup import not_found
 from allygraph.service.problems import NOT_MODIFIED, problem_responses
+from allygraph.service.routing import ModelRoute
 from allygraph.service.schemas import Graph, PathResult
 
-router = APIRouter(tags=["graph"])
+router = APIRouter(tags=["graph"], route_class=ModelRoute)
 
 EntityId = Annotated[str, Query(min_length=1, max_length=200)]
 

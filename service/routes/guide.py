@@ -18,8 +18,9 @@ from fastapi.responses import HTMLResponse
 
 from allygraph.queries import get_query
 from allygraph.service.deps import SettingsDep
+from allygraph.service.routing import ModelRoute
 
-router = APIRouter(tags=["guide"])
+router = APIRouter(tags=["guide"], route_class=ModelRoute)
 
 # Neo4j Browser on this machine, whatever its port (7474 for `make up`, another for the
 # test server): the guide is public, read-only content.
@@ -80,9 +81,10 @@ SLIDES: tuple[Slide, ...] = (
     Slide(
         "Find an entity by any spelling",
         "An exact match of the normalised spelling first, then the full-text index. Try "
-        "<code>KAIST</code>, <code>엘지유플러스</code> or <code>skt</code> as <code>key</code>.",
+        "<code>KAIST</code>, <code>엘지유플러스</code> or <code>skt</code> as <code>key</code> "
+        "and <code>key_term</code>.",
         "search",
-        {"key": "카이스트", "lucene": "카이스트", "limit": 10},
+        {"key": "카이스트", "key_term": "카이스트", "lucene": "카이스트", "limit": 10},
         "/search?q=카이스트",
     ),
     Slide(

@@ -11,8 +11,9 @@ from pydantic import BaseModel
 from allygraph import __version__
 from allygraph.errors import AllygraphError
 from allygraph.service.deps import DriverDep, SettingsDep, read
+from allygraph.service.routing import ModelRoute
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], route_class=ModelRoute)
 
 
 class Health(BaseModel):

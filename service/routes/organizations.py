@@ -9,9 +9,10 @@ from fastapi import APIRouter, Path
 from allygraph.service.deps import DriverDep, SettingsDep, read
 from allygraph.service.lookup import not_found
 from allygraph.service.problems import NOT_MODIFIED, problem_responses
+from allygraph.service.routing import ModelRoute
 from allygraph.service.schemas import OrganizationDetail, PersonDetail
 
-router = APIRouter(tags=["organizations"])
+router = APIRouter(tags=["organizations"], route_class=ModelRoute)
 
 
 @router.get(

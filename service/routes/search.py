@@ -9,9 +9,10 @@ from fastapi import APIRouter, Query
 from allygraph.service.deps import DriverDep, SettingsDep
 from allygraph.service.lookup import search
 from allygraph.service.problems import NOT_MODIFIED, problem_responses
+from allygraph.service.routing import ModelRoute
 from allygraph.service.schemas import SearchResult
 
-router = APIRouter(tags=["search"])
+router = APIRouter(tags=["search"], route_class=ModelRoute)
 
 
 @router.get(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from neo4j import Driver
 
 
 def ids(items: list[dict], key: str) -> set[str]:
@@ -114,3 +115,15 @@ def test_articles_and_the_facts_they_support(client: httpx.Client) -> None:
     assert len(body["facts"]) >= 20
     member = [f for f in body["facts"] if f["type"] == "MEMBER_OF" and f["from"]["id"] == "kt"]
     assert member and member[0]["evidence"][0]["article_id"] == article_id
+
+
+def test_profile_survives_evidence_whose_article_is_gone(
+    client: httpx.Client, seeded: Driver
+) -> None:
+    """Evidence pointing at a deleted article is left out, not a 500."""
+    seeded.execute_query("MATCH (a:Article) DETACH DELETE a", database_="neo4j")
+    response = client.get("/organizations/kt")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["memberships"], body
+    assert all(m["evidence"] == [] for m in body["memberships"])
