@@ -137,9 +137,7 @@ async def post_article(
     request: Request,
     settings: SettingsDep,
     # Visible ASCII only: HTTP servers refuse other bytes in a header before we see them.
-    x_api_key: Annotated[
-        str | None, Header(max_length=500, pattern=r"^[\x21-\x7e]+$")
-    ] = None,
+    x_api_key: Annotated[str | None, Header(max_length=500, pattern=r"^[\x21-\x7e]+$")] = None,
 ) -> Loaded:
     check_key(settings, x_api_key)
     summary = await run_in_threadpool(_load, request.app.state.write_driver, settings, body)
