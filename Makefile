@@ -114,10 +114,10 @@ format:
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: install neo4j-up
+bench: install
 	$(BIN)/python -m bench run
 
-bench-quick: install neo4j-up
+bench-quick: install
 	$(BIN)/python -m bench run --quick
 
 clean: down

@@ -25,9 +25,8 @@ EntityType = Literal[
     "Product",
 ]
 ENTITY_TYPES: tuple[str, ...] = EntityType.__args__  # type: ignore[attr-defined]
-ORGANIZATION_TYPES: frozenset[str] = frozenset(
-    {"Company", "University", "ResearchInstitute", "GovernmentBody"}
-)
+OrganizationType = Literal["Company", "University", "ResearchInstitute", "GovernmentBody"]
+ORGANIZATION_TYPES: frozenset[str] = frozenset(OrganizationType.__args__)  # type: ignore[attr-defined]
 
 RelationType = Literal[
     "MEMBER_OF",

@@ -8,21 +8,15 @@ what a client reads is what the query returned. Every entity carries ``id``, ``t
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-EntityKind = Literal[
-    "Company",
-    "University",
-    "ResearchInstitute",
-    "GovernmentBody",
-    "Person",
-    "Alliance",
-    "Agreement",
-    "Product",
-]
-OrganizationKind = Literal["Company", "University", "ResearchInstitute", "GovernmentBody"]
+from allygraph.models import EntityType, OrganizationType
+
+# The kinds are the domain model's own vocabulary, not a copy of it.
+EntityKind = EntityType
+OrganizationKind = OrganizationType
 
 
 class Model(BaseModel):

@@ -39,18 +39,25 @@ class Neo4jTarget:
     home: Path | None = None
 
 
-def local_env() -> dict[str, str]:
-    """Environment for scripts/neo4j that points it at the test server, not the dev one."""
+def server_env(name: str, bolt: int, http: int, **extra: str) -> dict[str, str]:
+    """Environment for scripts/neo4j that points it at a test server of its own (home
+    ``.neo4j-<name>``), never the developer's; ``ALLYGRAPH_<NAME>_NEO4J_HOME``,
+    ``_BOLT_PORT`` and ``_HTTP_PORT`` move it elsewhere."""
+    key = "ALLYGRAPH_" + name.upper().replace("-", "_")
     return {
         **os.environ,
-        "ALLYGRAPH_NEO4J_HOME": os.environ.get(
-            "ALLYGRAPH_TEST_NEO4J_HOME", str(ROOT / ".neo4j-test")
-        ),
-        "NEO4J_BOLT_PORT": os.environ.get("ALLYGRAPH_TEST_BOLT_PORT", "7688"),
-        "NEO4J_HTTP_PORT": os.environ.get("ALLYGRAPH_TEST_HTTP_PORT", "7475"),
+        "ALLYGRAPH_NEO4J_HOME": os.environ.get(f"{key}_NEO4J_HOME", str(ROOT / f".neo4j-{name}")),
+        "NEO4J_BOLT_PORT": os.environ.get(f"{key}_BOLT_PORT", str(bolt)),
+        "NEO4J_HTTP_PORT": os.environ.get(f"{key}_HTTP_PORT", str(http)),
         "NEO4J_PASSWORD": TEST_PASSWORD,
         "NEO4J_USER": "neo4j",
+        **extra,
     }
+
+
+def local_env() -> dict[str, str]:
+    """The shared test server's environment (Bolt 7688, HTTP 7475)."""
+    return server_env("test", 7688, 7475)
 
 
 @cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 from neo4j import Driver
 
 from allygraph.db import apply_schema
+from allygraph.models import ENTITY_TYPES
 from allygraph.queries import get_query, load_queries
 
 
@@ -25,25 +26,13 @@ def test_schema_is_idempotent_and_has_a_key_per_label(graph: Driver) -> None:
         "WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties[0] AS key"
     )
     keys = {r["label"]: r["key"] for r in records}
-    for label in (
-        "Entity",
-        "Organization",
-        "Company",
-        "University",
-        "ResearchInstitute",
-        "GovernmentBody",
-        "Person",
-        "Alliance",
-        "Agreement",
-        "Product",
-        "Article",
-    ):
+    for label in ("Entity", "Organization", *ENTITY_TYPES, "Article"):
         assert keys.get(label) == "id", label
     fulltext, _, _ = graph.execute_query(
         "SHOW FULLTEXT INDEXES YIELD name, options RETURN name, options"
     )
-    (index,) = [r for r in fulltext if r["name"] == "entity_names"]
-    assert index["options"]["indexConfig"]["fulltext.analyzer"] == "cjk"
+    analyzers = {r["name"]: r["options"]["indexConfig"]["fulltext.analyzer"] for r in fulltext}
+    assert analyzers == {"entity_names": "cjk", "entity_keys": "whitespace"}
 
 
 # dbms.components() reads the DBMS, and Neo4j plans any dbms procedure as type 's'.

@@ -9,7 +9,6 @@ another test run or the developer's graph. Tests that only need a graph use the 
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -20,7 +19,7 @@ from neo4j import Driver, GraphDatabase
 
 from allygraph.db import apply_schema
 from allygraph.settings import Settings
-from tests.conftest import ROOT, TEST_PASSWORD, Neo4jTarget, clear_graph
+from tests.conftest import ROOT, TEST_PASSWORD, Neo4jTarget, clear_graph, server_env
 
 
 @dataclass
@@ -50,18 +49,7 @@ class OwnNeo4j:
 
 
 def own_env() -> dict[str, str]:
-    return {
-        **os.environ,
-        "ALLYGRAPH_NEO4J_HOME": os.environ.get(
-            "ALLYGRAPH_RESILIENCE_NEO4J_HOME", str(ROOT / ".neo4j-test-resilience")
-        ),
-        "NEO4J_BOLT_PORT": os.environ.get("ALLYGRAPH_RESILIENCE_BOLT_PORT", "7694"),
-        "NEO4J_HTTP_PORT": os.environ.get("ALLYGRAPH_RESILIENCE_HTTP_PORT", "7481"),
-        "NEO4J_PASSWORD": TEST_PASSWORD,
-        "NEO4J_USER": "neo4j",
-        "NEO4J_HEAP": "512m",
-        "NEO4J_PAGECACHE": "128m",
-    }
+    return server_env("test-resilience", 7694, 7481, NEO4J_HEAP="512m", NEO4J_PAGECACHE="128m")
 
 
 @pytest.fixture(scope="session")
