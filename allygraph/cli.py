@@ -117,14 +117,13 @@ def reset(
     yes: Annotated[bool, typer.Option("--yes", help="confirm: delete the whole graph")] = False,
 ) -> None:
     """Delete every node and relationship (constraints and indexes stay)."""
-    from allygraph.db import driver_session
-    from allygraph.queries import get_query
+    from allygraph.db import driver_session, reset_graph
 
     if not yes:
         raise AllygraphError("reset deletes the whole graph: pass --yes to confirm")
-    with driver_session() as driver, driver.session() as session:
-        session.run(get_query("reset").text).consume()
-    typer.echo("graph emptied")
+    with driver_session() as driver:
+        deleted = reset_graph(driver)
+    typer.echo(f"graph emptied ({deleted} nodes deleted)")
 
 
 @app.command()

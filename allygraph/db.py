@@ -80,3 +80,16 @@ def apply_schema(driver: Driver, database: str | None = None) -> int:
     for statement in statements:
         driver.execute_query(statement, database_=database)
     return len(statements)
+
+
+def reset_graph(driver: Driver, database: str | None = None) -> int:
+    """Empty the graph in batches of ``cypher/reset.cypher``; return the nodes deleted."""
+    database = database or get_settings().neo4j_database
+    query = get_query("reset").text
+    total = 0
+    while True:
+        records, _, _ = driver.execute_query(query, database_=database)
+        deleted = records[0]["deleted"]
+        total += deleted
+        if deleted == 0:
+            return total

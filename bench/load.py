@@ -12,7 +12,7 @@ from typing import Any
 
 from neo4j import Driver
 
-from allygraph.db import apply_schema
+from allygraph.db import apply_schema, reset_graph
 from allygraph.loaders.writer import (
     _disjoint_chunks,
     _run_batches,
@@ -34,8 +34,7 @@ def counts(driver: Driver) -> dict[str, int]:
 
 def reset(driver: Driver) -> None:
     """An empty graph, schema in place (the server stays up, warm)."""
-    with driver.session(database="neo4j") as session:
-        session.run(get_query("reset").text).consume()
+    reset_graph(driver, "neo4j")
     apply_schema(driver, "neo4j")
 
 

@@ -20,7 +20,7 @@ import httpx
 import pytest
 from neo4j import Driver, GraphDatabase
 
-from allygraph.db import apply_schema
+from allygraph.db import apply_schema, reset_graph
 from allygraph.models import Extraction
 from allygraph.queries import get_query
 from allygraph.settings import Settings
@@ -143,8 +143,7 @@ def driver(neo4j_target: Neo4jTarget) -> Iterator[Driver]:
 
 
 def clear_graph(driver: Driver) -> None:
-    with driver.session(database="neo4j") as session:
-        session.run(get_query("reset").text).consume()
+    reset_graph(driver, "neo4j")
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from neo4j import Driver
 
-from allygraph.db import apply_schema
+from allygraph.db import apply_schema, reset_graph
 from allygraph.models import ENTITY_TYPES
-from allygraph.queries import get_query, load_queries
+from allygraph.queries import load_queries
 
 
 def test_server_is_real_neo4j_526(graph: Driver) -> None:
@@ -54,7 +54,6 @@ def test_reset_empties_the_graph(graph: Driver) -> None:
     graph.execute_query(
         "CREATE (:Entity:Company {id: 'x'})-[:PARTNERS_WITH]->(:Entity:Company {id: 'y'})"
     )
-    with graph.session(database="neo4j") as session:
-        session.run(get_query("reset").text).consume()
+    reset_graph(graph, "neo4j")
     records, _, _ = graph.execute_query("MATCH (n) RETURN count(n) AS n")
     assert records[0]["n"] == 0
