@@ -7,14 +7,23 @@ wrong. The format is described in ``data/overrides/README.md``.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from allygraph.errors import AllygraphError
-from allygraph.models import Entity, EntityType, Evidence, Extraction, Relation, RelationType
+from allygraph.models import (
+    SYMMETRIC_RELATIONS,
+    Entity,
+    EntityType,
+    Evidence,
+    Extraction,
+    Relation,
+    RelationType,
+)
 from allygraph.settings import get_settings
 
 
@@ -35,6 +44,12 @@ class RelationAddition(BaseModel):
     title: str | None = None
     evidence: str | None = None  # a sentence of the article; defaults to the title
 
+    @field_validator("since", "until", mode="before")
+    @classmethod
+    def _yaml_date(cls, value: object) -> object:
+        """YAML reads ``since: 2020-06-03`` as a date; the model wants the ISO text."""
+        return value.isoformat() if isinstance(value, date) else value
+
 
 class RelationRemoval(BaseModel):
     """Removes every relation matching all the fields given."""
@@ -46,10 +61,14 @@ class RelationRemoval(BaseModel):
     to: str | None = None
 
     def matches(self, relation: Relation) -> bool:
-        return (
-            (self.type is None or relation.type == self.type)
-            and (self.from_ is None or relation.from_ == self.from_)
-            and (self.to is None or relation.to == self.to)
+        if self.type is not None and relation.type != self.type:
+            return False
+        ends = [(relation.from_, relation.to)]
+        if relation.type in SYMMETRIC_RELATIONS:
+            ends.append((relation.to, relation.from_))
+        return any(
+            (self.from_ is None or start == self.from_) and (self.to is None or end == self.to)
+            for start, end in ends
         )
 
 
