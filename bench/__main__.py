@@ -87,7 +87,7 @@ def run(quick: bool, only: set[str]) -> dict[str, Any]:
     results["queries"] = {}
 
     if "queries" in only and not quick:
-        print("seed graph: gold extractions through write_extraction", flush=True)
+        print("seed graph: the articles through the pipeline and write_extraction", flush=True)
         drv = server.driver()
         load.reset(drv)
         seed = queries.seed_graph(drv)
