@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -59,18 +58,6 @@ def driver_session(settings: Settings | None = None) -> Iterator[Driver]:
         yield driver
     finally:
         driver.close()
-
-
-def wait_until_ready(driver: Driver, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            driver.verify_connectivity()
-            return
-        except UNAVAILABLE:
-            if time.monotonic() > deadline:
-                raise DatabaseUnavailable("Neo4j did not become reachable in time") from None
-            time.sleep(0.5)
 
 
 def apply_schema(driver: Driver, database: str | None = None) -> int:

@@ -234,16 +234,6 @@ def write_extraction(
             ) from exc
 
 
-def write_many(
-    driver: Driver, extractions: Iterable[Extraction], database: str | None = None
-) -> list[WriteSummary]:
-    return [write_extraction(driver, e, database) for e in extractions]
-
-
-# ---------------------------------------------------------------------------------------
-# The bulk path: a whole graph (a synthetic corpus, a migration) in batched transactions.
-
-
 class GraphWriteSummary(BaseModel):
     """What ``write_graph`` did, with the time each phase took (seconds)."""
 
