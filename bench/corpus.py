@@ -214,10 +214,6 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
                 aliases=[f"{ko} {ko_suffix}"] if i % 3 == 0 else [],
                 country="KR",
                 sector=sector,
-                date=None,
-                place=None,
-                objectives=[],
-                new=False,
             )
         )
     entities.extend(orgs)
@@ -229,12 +225,6 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
             name="K-AI 얼라이언스",
             name_en="K-AI Alliance",
             aliases=["케이에이아이 얼라이언스"],
-            country=None,
-            sector=None,
-            date=None,
-            place=None,
-            objectives=[],
-            new=False,
         )
     ]
     founded: list[datetime] = [datetime(2016, 3, 1)]
@@ -247,13 +237,6 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
                 type="Alliance",
                 name=ko_form.format(ko),
                 name_en=en_form.format(roman.title()),
-                aliases=[],
-                country=None,
-                sector=None,
-                date=None,
-                place=None,
-                objectives=[],
-                new=False,
             )
         )
         founded.append(begin + timedelta(days=rng.randrange(3000)))
@@ -269,13 +252,6 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
                 type="Person",
                 name=f"{sur_ko}{ko}",
                 name_en=f"{sur_en.title()} {roman.title()}",
-                aliases=[],
-                country=None,
-                sector=None,
-                date=None,
-                place=None,
-                objectives=[],
-                new=False,
             )
         )
     entities.extend(people)
@@ -293,12 +269,9 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
                 name=f"AI 업무협약 {i}",
                 name_en=f"AI MOU {i}",
                 aliases=["업무협약", "MOU"],
-                country=None,
-                sector=None,
                 date=iso,
                 place=rng.choice(["서울 종로구", "서울 강남구", "판교", "대전 유성구"]),
                 objectives=["AI 기술 공동개발", "인재양성"],
-                new=False,
             )
         )
     entities.extend(agreements)
@@ -312,13 +285,6 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
                 type="Product",
                 name=f"{ko}",
                 name_en=roman.title(),
-                aliases=[],
-                country=None,
-                sector=None,
-                date=None,
-                place=None,
-                objectives=[],
-                new=False,
             )
         )
     entities.extend(products)

@@ -32,17 +32,11 @@ class OverrideError(AllygraphError):
     title = "Bad override file"
 
 
-class RelationAddition(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+class RelationAddition(Relation):
+    """A relation as a curator writes it: the evidence is a sentence of the article (its
+    title when left out), located in the text when the override is applied."""
 
-    type: RelationType
-    from_: str = Field(alias="from")
-    to: str
-    since: str | None = None
-    until: str | None = None
-    role: str | None = None
-    title: str | None = None
-    evidence: str | None = None  # a sentence of the article; defaults to the title
+    evidence: str | None = None  # type: ignore[assignment]
 
     @field_validator("since", "until", mode="before")
     @classmethod
