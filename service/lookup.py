@@ -91,3 +91,14 @@ async def not_found(driver: AsyncDriver, settings: Settings, what: str, id_: str
     suggestions = list(seen.values())[:5]
     hint = f"; did you mean {', '.join(s['id'] for s in suggestions)}?" if suggestions else ""
     return NotFoundError(f"no {what} with id {id_!r}{hint}", suggestions=suggestions)
+
+
+async def read_one(
+    driver: AsyncDriver, settings: Settings, query: str, what: str, id_: str
+) -> dict[str, Any]:
+    """The one row ``cypher/<query>.cypher`` returns for ``id_``, or a 404 naming ``what``
+    with the entities closest to the id."""
+    rows = await read(driver, settings, query, id=id_)
+    if not rows:
+        raise await not_found(driver, settings, what, id_)
+    return rows[0]

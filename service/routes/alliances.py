@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from allygraph.service.deps import DriverDep, SettingsDep, read
-from allygraph.service.lookup import not_found
+from allygraph.service.lookup import not_found, read_one
 from allygraph.service.problems import NOT_MODIFIED, problem_responses
 from allygraph.service.routing import ModelRoute
 from allygraph.service.schemas import (
@@ -108,10 +108,9 @@ def summarise(row: dict) -> str:  # type: ignore[type-arg]
     responses={**NOT_MODIFIED, **problem_responses(404, 422, 503)},
 )
 async def get_alliance(id: AllianceId, driver: DriverDep, settings: SettingsDep) -> AllianceDetail:
-    rows = await read(driver, settings, "alliance", id=id)
-    if not rows:
-        raise await not_found(driver, settings, "alliance", id)
-    return AllianceDetail.model_validate(rows[0])
+    return AllianceDetail.model_validate(
+        await read_one(driver, settings, "alliance", "alliance", id)
+    )
 
 
 @router.get(

@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from allygraph.service.deps import DriverDep, SettingsDep, read
-from allygraph.service.lookup import not_found
+from allygraph.service.deps import DriverDep, SettingsDep
+from allygraph.service.lookup import read_one
 from allygraph.service.problems import NOT_MODIFIED, problem_responses
 from allygraph.service.routing import ModelRoute
 from allygraph.service.schemas import OrganizationDetail, PersonDetail
@@ -26,10 +26,9 @@ async def get_organization(
     driver: DriverDep,
     settings: SettingsDep,
 ) -> OrganizationDetail:
-    rows = await read(driver, settings, "organization", id=id)
-    if not rows:
-        raise await not_found(driver, settings, "organization", id)
-    return OrganizationDetail.model_validate(rows[0])
+    return OrganizationDetail.model_validate(
+        await read_one(driver, settings, "organization", "organization", id)
+    )
 
 
 @router.get(
@@ -44,7 +43,4 @@ async def get_person(
     driver: DriverDep,
     settings: SettingsDep,
 ) -> PersonDetail:
-    rows = await read(driver, settings, "person", id=id)
-    if not rows:
-        raise await not_found(driver, settings, "person", id)
-    return PersonDetail.model_validate(rows[0])
+    return PersonDetail.model_validate(await read_one(driver, settings, "person", "person", id))
