@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from neo4j import Driver
+from neo4j import Driver, ManagedTransaction
 
 from allygraph.db import apply_schema, reset_graph
 from allygraph.loaders.writer import (
@@ -69,9 +69,13 @@ def one_tx_per_row(driver: Driver, relations: list[Any]) -> float:
     text = get_query("write_relations").text
     rows = [relation_row(r) for r in relations]
     t = time.perf_counter()
+
+    def one(tx: ManagedTransaction, row: dict[str, Any]) -> None:
+        tx.run(text, rows=[row]).consume()
+
     with driver.session(database="neo4j") as session:
         for row in rows:
-            session.execute_write(lambda tx, row=row: tx.run(text, rows=[row]).consume())
+            session.execute_write(one, row)
     return time.perf_counter() - t
 
 
@@ -194,6 +198,7 @@ REL_HEADER = [
     "until_start:date",
     "role",
     "title",
+    "first_seen:date",
     "article_ids:string[]",
     "sentences:string[]",
     "starts:long[]",
@@ -251,7 +256,8 @@ def write_csv(corpus: Corpus, folder: Path) -> list[str]:
     with open(folder / "relationships.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(REL_HEADER)
-        for row in relation_rows(corpus.relations):
+        days = {art.id: art.published.date() for art in corpus.articles}
+        for row in relation_rows(corpus.relations, days):
             p = row["props"]
             w.writerow(
                 [
@@ -264,6 +270,7 @@ def write_csv(corpus: Corpus, folder: Path) -> list[str]:
                     p.get("until_start"),
                     p.get("role"),
                     p.get("title"),
+                    p.get("first_seen"),
                     a.join(row["article_ids"]),
                     a.join(row["sentences"]),
                     a.join(map(str, row["starts"])),

@@ -1,7 +1,9 @@
 // Alliances side by side (as of a day, or today when `as_of` is null): for each, its
 // members with kind and role, member counts by kind and leaders; across them, shared
 // members, rivalries between the alliances and between their members (COMPETES_WITH),
-// and agreements two or more of their members are party to.
+// and agreements two or more of their members are party to. As in alliance_members.cypher,
+// a member counts on a day when its `since` (without one, its `first_seen`) is by then and
+// its `until` after it.
 // @mode read
 // @params ids, as_of
 // :param {ids: ['ai-one-team', 'ai-super-cooperation'], as_of: null}
@@ -12,14 +14,15 @@ CALL (a) {
   OPTIONAL MATCH (m)-[r:MEMBER_OF]->(a)
   WHERE CASE WHEN $as_of IS NULL
     THEN r.until_start IS NULL OR r.until_start > date()
-    ELSE (r.since_start IS NULL OR r.since_start <= date($as_of))
+    ELSE coalesce(r.since_start, r.first_seen) <= date($as_of)
          AND (r.until_start IS NULL OR r.until_start > date($as_of)) END
   WITH m, r ORDER BY m.id
   WHERE m IS NOT NULL
   RETURN collect({
     member: m {.id, type: [l IN labels(m) WHERE NOT l IN ['Entity', 'Organization']][0],
                .name, .name_en},
-    role: r.role, since: r.since, until: r.until}) AS members
+    role: r.role, since: r.since, until: r.until, first_seen: toString(r.first_seen)})
+    AS members
 }
 CALL (a) {
   OPTIONAL MATCH (l)-[:LEADS]->(a)

@@ -1,5 +1,8 @@
 // Members of an alliance, one page at a time in member-id order (keyset cursor on id).
-// `as_of` (YYYY-MM-DD) keeps members who had joined by that day and not yet left;
+// `as_of` (YYYY-MM-DD) keeps members who had joined by that day and not yet left: joined
+// means `since` starts by then or, when no article gives a since, the membership was first
+// reported by then (`first_seen`, the earliest evidencing article's day; returned so a
+// reader sees why); a membership with neither date is left out, as nothing dates it.
 // `kind` (Company, University, ResearchInstitute, GovernmentBody) keeps one kind.
 // A huge alliance walks the Organization id index in order and stops after `limit` rows
 // (no sort of every member); a small one expands from the alliance and sorts its few
@@ -17,7 +20,7 @@ CALL (a, degree, orgs) {
   WHERE m.id > coalesce($after, '')
     AND ($kind IS NULL OR $kind IN labels(m))
     AND ($as_of IS NULL OR (
-      (r.since_start IS NULL OR r.since_start <= date($as_of))
+      coalesce(r.since_start, r.first_seen) <= date($as_of)
       AND (r.until_start IS NULL OR r.until_start > date($as_of))))
   RETURN m, r ORDER BY m.id LIMIT toInteger($limit)
   UNION
@@ -30,7 +33,7 @@ CALL (a, degree, orgs) {
     MATCH (m)-[r:MEMBER_OF]->(a)
     WHERE ($kind IS NULL OR $kind IN labels(m))
       AND ($as_of IS NULL OR (
-        (r.since_start IS NULL OR r.since_start <= date($as_of))
+        coalesce(r.since_start, r.first_seen) <= date($as_of)
         AND (r.until_start IS NULL OR r.until_start > date($as_of))))
     RETURN m, r LIMIT toInteger($limit)
   }
@@ -42,6 +45,7 @@ RETURN
   r.role AS role,
   r.since AS since,
   r.until AS until,
+  toString(r.first_seen) AS first_seen,
   COLLECT { UNWIND range(0, size(coalesce(r.article_ids, [])) - 1) AS i
     MATCH (art:Article {id: r.article_ids[i]})
       RETURN {article_id: art.id, title: art.title, published: toString(art.published),

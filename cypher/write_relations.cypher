@@ -1,10 +1,18 @@
 // Merge facts between entities. A fact is one relationship whatever the number of articles
-// behind it; each supporting article adds one entry to the evidence lists (article_ids,
-// sentences, starts, ends), and an article already listed adds nothing.
-// Rows arrive with unique keys (the writer merges duplicates) and symmetric types with
-// their ends sorted, so they are stored once.
-// since keeps the earliest date; role keeps the strongest (leader > founder > member);
-// until and title take the latest value given.
+// behind it. Rows arrive with unique keys (the writer folds duplicates with the same rules)
+// and symmetric types with their ends sorted, so they are stored once.
+// A row meets the stored relationship under the fact-merge policy of allygraph/facts.py,
+// line for line (each rule picks one side by a total order, so the result does not depend
+// on the order articles are loaded in):
+//   since, until   earliest start; on the same start the longer (more precise) text
+//                  (facts.earliest_date: new_since, new_until below)
+//   role           strongest, leader > founder > member (facts.strongest_role: new_role)
+//   title          longest; on equal length the smaller string (facts.longest_title)
+//   first_seen     earliest publication day of an evidencing article (facts.earliest_day)
+//   evidence       parallel lists article_ids, sentences, starts, ends: one entry per
+//                  article (smallest start, end, sentence), sorted by article id
+//                  (facts.merge_evidence)
+// Cypher compares strings by code point and size() counts code points, as Python does.
 // The type is dispatched to a static MERGE per relationship type (UNION ALL, one branch
 // per type of allygraph.models.RELATION_TYPES): a dynamic type `MERGE (a)-[r:$(row.type)]->(b)`
 // is planned by Neo4j 5.26 as a scan of every relationship of the graph for every row
@@ -13,7 +21,7 @@
 // buffer over the whole batch.
 // @mode write
 // @params rows
-// :param rows => [{type: 'MEMBER_OF', from: 'kt', to: 'ai-one-team', props: {since: '2020-02', since_start: date('2020-02-01'), role: 'leader'}, article_ids: ['demo'], sentences: ['…'], starts: [0], ends: [1]}]
+// :param rows => [{type: 'MEMBER_OF', from: 'kt', to: 'ai-one-team', props: {since: '2020-02', since_start: date('2020-02-01'), role: 'leader', first_seen: date('2020-06-03')}, article_ids: ['demo'], sentences: ['…'], starts: [0], ends: [1]}]
 UNWIND $rows AS row
 CALL (row) {
   MATCH (a:Entity {id: row.from})
@@ -35,23 +43,39 @@ CALL (row) {
     UNION ALL
     WITH a, b, row WHERE row.type = 'DEVELOPS' MERGE (a)-[r:DEVELOPS]->(b) RETURN r
   }
-  WITH r, row,
-       r.since_start IS NULL
-         OR (row.props.since_start IS NOT NULL AND row.props.since_start < r.since_start)
-         AS earlier,
-       coalesce(r.article_ids, []) AS ids
-  WITH r, row, earlier, ids,
-       [i IN range(0, size(row.article_ids) - 1) WHERE NOT row.article_ids[i] IN ids] AS fresh
-  SET r.since = CASE WHEN earlier THEN row.props.since ELSE r.since END,
-      r.since_start = CASE WHEN earlier THEN row.props.since_start ELSE r.since_start END,
-      r.until = coalesce(row.props.until, r.until),
-      r.until_start = coalesce(row.props.until_start, r.until_start),
-      r.title = coalesce(row.props.title, r.title),
-      r.role = CASE WHEN coalesce(r.role, '') = 'leader' OR row.props.role IS NULL THEN r.role
-                    WHEN coalesce(r.role, '') = 'founder' AND row.props.role = 'member' THEN r.role
-                    ELSE row.props.role END,
-      r.article_ids = ids + [i IN fresh | row.article_ids[i]],
-      r.sentences = coalesce(r.sentences, []) + [i IN fresh | row.sentences[i]],
-      r.starts = coalesce(r.starts, []) + [i IN fresh | row.starts[i]],
-      r.ends = coalesce(r.ends, []) + [i IN fresh | row.ends[i]]
+  WITH r, row, row.props AS p, {leader: 3, founder: 2, member: 1} AS rank
+  WITH r, row, p,
+       p.since_start IS NOT NULL AND (r.since_start IS NULL OR p.since_start < r.since_start
+         OR (p.since_start = r.since_start AND size(p.since) > size(r.since))) AS new_since,
+       p.until_start IS NOT NULL AND (r.until_start IS NULL OR p.until_start < r.until_start
+         OR (p.until_start = r.until_start AND size(p.until) > size(r.until))) AS new_until,
+       coalesce(rank[p.role], 0) > coalesce(rank[r.role], 0) AS new_role,
+       p.title IS NOT NULL AND (r.title IS NULL OR size(p.title) > size(r.title)
+         OR (size(p.title) = size(r.title) AND p.title < r.title)) AS new_title,
+       p.first_seen IS NOT NULL AND (r.first_seen IS NULL OR p.first_seen < r.first_seen)
+         AS new_seen
+  CALL (r, row) {
+    UNWIND [i IN range(0, size(coalesce(r.article_ids, [])) - 1) |
+             {id: r.article_ids[i], sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]}]
+         + [i IN range(0, size(row.article_ids) - 1) |
+             {id: row.article_ids[i], sentence: row.sentences[i], start: row.starts[i],
+              end: row.ends[i]}] AS e
+    WITH e.id AS id, collect(e) AS entries
+    WITH id, reduce(best = head(entries), x IN tail(entries) |
+           CASE WHEN [x.start, x.end, x.sentence] < [best.start, best.end, best.sentence]
+                THEN x ELSE best END) AS best
+    ORDER BY id
+    RETURN collect(best) AS evidence
+  }
+  SET r.since = CASE WHEN new_since THEN p.since ELSE r.since END,
+      r.since_start = CASE WHEN new_since THEN p.since_start ELSE r.since_start END,
+      r.until = CASE WHEN new_until THEN p.until ELSE r.until END,
+      r.until_start = CASE WHEN new_until THEN p.until_start ELSE r.until_start END,
+      r.role = CASE WHEN new_role THEN p.role ELSE r.role END,
+      r.title = CASE WHEN new_title THEN p.title ELSE r.title END,
+      r.first_seen = CASE WHEN new_seen THEN p.first_seen ELSE r.first_seen END,
+      r.article_ids = [e IN evidence | e.id],
+      r.sentences = [e IN evidence | e.sentence],
+      r.starts = [e IN evidence | e.start],
+      r.ends = [e IN evidence | e.end]
 }

@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from allygraph.errors import AllygraphError
+from allygraph.facts import merge_relation
 from allygraph.models import (
     SYMMETRIC_RELATIONS,
     Entity,
@@ -41,7 +42,10 @@ class RelationAddition(Relation):
     @field_validator("since", "until", mode="before")
     @classmethod
     def _yaml_date(cls, value: object) -> object:
-        """YAML reads ``since: 2020-06-03`` as a date; the model wants the ISO text."""
+        """YAML reads ``since: 2020-06-03`` as a date and ``since: 2020`` as a number; the
+        model wants the ISO text."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            return f"{value:04d}"
         return value.isoformat() if isinstance(value, date) else value
 
 
@@ -136,18 +140,28 @@ def apply_override(extraction: Extraction, override: Override) -> Extraction:
     ]
     for entity in override.add.entities:
         entities = [e for e in entities if e.id != entity.id] + [entity]
-    known = {r.key for r in relations}
-    for addition in override.add.relations:
-        relation = _relation(addition, article.id, article.text, article.title)
-        if relation.key not in known:
-            relations.append(relation)
-            known.add(relation.key)
+    relations = _add_relations(
+        relations,
+        [_relation(a, article.id, article.text, article.title) for a in override.add.relations],
+    )
     ids = {e.id for e in entities}
     for relation in relations:
         for end in (relation.from_, relation.to):
             if end not in ids:
                 raise OverrideError(f"override relation {relation.type} refers to unknown {end!r}")
     return Extraction(article=article, entities=entities, relations=relations)
+
+
+def _add_relations(relations: list[Relation], additions: list[Relation]) -> list[Relation]:
+    """Additions of a fact already there are folded into it with the project's one merge
+    policy (``allygraph.facts``), as the writer would fold them anyway: a curator can add a
+    missing ``since`` or a stronger role, and to replace a value removes the fact first.
+    The extracted statement keeps its evidence and its place in the list."""
+    merged: dict[tuple[str, str, str], Relation] = {}
+    for relation in [*relations, *additions]:
+        known = merged.get(relation.key)
+        merged[relation.key] = relation if known is None else merge_relation(known, relation)
+    return list(merged.values())
 
 
 def _relation(addition: RelationAddition, article_id: str, text: str, title: str) -> Relation:

@@ -12,7 +12,8 @@ import hashlib
 import json
 import unicodedata
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction
@@ -20,9 +21,9 @@ from neo4j.exceptions import Neo4jError
 from pydantic import BaseModel
 
 from allygraph.errors import LoadError
+from allygraph.facts import first_seen, merge_all, merge_evidence
 from allygraph.models import (
     RELATION_TYPES,
-    SYMMETRIC_RELATIONS,
     Article,
     Entity,
     Extraction,
@@ -62,8 +63,16 @@ def name_key(name: str) -> str:
     return "".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
+# Part of every fingerprint: bumped when the writer stores more for the same extraction,
+# so that the next load rewrites each article once, then skips it again. 2: first_seen
+# and the order-independent fact merge of allygraph.facts.
+WRITE_FORMAT = 2
+
+
 def fingerprint(extraction: Extraction) -> str:
+    """What was loaded from an article: equal fingerprints mean a reload writes nothing."""
     payload = extraction.model_dump(mode="json", by_alias=True)
+    payload["write_format"] = WRITE_FORMAT
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:32]
 
 
@@ -86,62 +95,52 @@ def entity_row(entity: Entity) -> dict[str, Any]:
     }
 
 
-def relation_row(relation: Relation) -> dict[str, Any]:
-    _, start, end = relation.key
+def relation_row(relation: Relation, published: Mapping[str, date] | None = None) -> dict[str, Any]:
+    """The row of one statement of a fact (``published``: article id -> publication day)."""
+    return fact_row([relation], published)
+
+
+def fact_row(
+    statements: list[Relation], published: Mapping[str, date] | None = None
+) -> dict[str, Any]:
+    """The row of one fact from every statement of it, folded by ``allygraph.facts``, the
+    policy write_relations.cypher applies again when the row meets a stored relationship.
+    ``first_seen`` is the earliest publication day of the evidencing articles ``published``
+    knows; it is left out when it knows none of them."""
+    fact = merge_all(statements)
+    evidence = merge_evidence(s.evidence for s in statements)
+    days = published or {}
+    _, start, end = fact.key  # symmetric facts: ends sorted, so stored once
     props: dict[str, Any] = {
-        "since": relation.since,
-        "since_start": partial_date_start(relation.since),
-        "until": relation.until,
-        "until_start": partial_date_start(relation.until),
-        "role": relation.role,
-        "title": relation.title,
+        "since": fact.since,
+        "since_start": partial_date_start(fact.since),
+        "until": fact.until,
+        "until_start": partial_date_start(fact.until),
+        "role": fact.role,
+        "title": fact.title,
+        "first_seen": first_seen(days.get(e.article_id) for e in evidence),
     }
     return {
-        "type": relation.type,
-        "from": start if relation.type in SYMMETRIC_RELATIONS else relation.from_,
-        "to": end if relation.type in SYMMETRIC_RELATIONS else relation.to,
+        "type": fact.type,
+        "from": start,
+        "to": end,
         "props": {k: v for k, v in props.items() if v is not None},
-        "article_ids": [relation.evidence.article_id],
-        "sentences": [relation.evidence.sentence],
-        "starts": [relation.evidence.start],
-        "ends": [relation.evidence.end],
+        "article_ids": [e.article_id for e in evidence],
+        "sentences": [e.sentence for e in evidence],
+        "starts": [e.start for e in evidence],
+        "ends": [e.end for e in evidence],
     }
 
 
-_ROLE_RANK = {None: 0, "member": 1, "founder": 2, "leader": 3}
-
-
-def _merge_rows(into: dict[str, Any], row: dict[str, Any]) -> None:
-    """Fold a second row of the same fact into the first, as the Cypher would: earliest
-    since, strongest role, latest until and title, one evidence entry per article."""
-    old, new = into["props"], row["props"]
-    if "since_start" in new and (
-        "since_start" not in old or new["since_start"] < old["since_start"]
-    ):
-        old["since"], old["since_start"] = new["since"], new["since_start"]
-    for key in ("until", "until_start", "title"):
-        if key in new:
-            old[key] = new[key]
-    if _ROLE_RANK[new.get("role")] > _ROLE_RANK[old.get("role")]:
-        old["role"] = new["role"]
-    for i, article_id in enumerate(row["article_ids"]):
-        if article_id not in into["article_ids"]:
-            for key in ("article_ids", "sentences", "starts", "ends"):
-                into[key].append(row[key][i])
-
-
-def relation_rows(relations: Iterable[Relation]) -> list[dict[str, Any]]:
+def relation_rows(
+    relations: Iterable[Relation], published: Mapping[str, date] | None = None
+) -> list[dict[str, Any]]:
     """One row per fact (type, from, to): a fact stated twice is merged here, so that no
     batch holds the same relationship twice (two rows of one UNWIND would race)."""
-    rows: dict[tuple[str, str, str], dict[str, Any]] = {}
+    facts: dict[tuple[str, str, str], list[Relation]] = {}
     for relation in relations:
-        row = relation_row(relation)
-        key = (row["type"], row["from"], row["to"])
-        if key in rows:
-            _merge_rows(rows[key], row)
-        else:
-            rows[key] = row
-    return list(rows.values())
+        facts.setdefault(relation.key, []).append(relation)
+    return [fact_row(statements, published) for statements in facts.values()]
 
 
 def article_props(article: Article, print_: str | None = None) -> dict[str, Any]:
@@ -193,7 +192,8 @@ def _write(tx: ManagedTransaction, extraction: Extraction, print_: str) -> Write
     for rows in batches([entity_row(e) for e in extraction.entities]):
         run("write_entities", rows=rows)
     run("write_mentions", article_id=article.id, entity_ids=[e.id for e in extraction.entities])
-    for rows in batches(relation_rows(extraction.relations)):
+    days = {article.id: article.published.date()}
+    for rows in batches(relation_rows(extraction.relations, days)):
         run("write_relations", rows=rows)
     summary.nodes_created = sum(c.nodes_created for c in counters)
     summary.relationships_created = sum(c.relationships_created for c in counters)
@@ -308,6 +308,20 @@ def _disjoint_chunks(
     return out
 
 
+def _published_days(
+    driver: Driver, database: str, relations: list[Relation], known: Mapping[str, date]
+) -> dict[str, date]:
+    """Publication days of evidencing articles not given to ``write_graph``, read from the
+    graph (an earlier load wrote them), so their facts still get a ``first_seen``."""
+    missing = sorted({r.evidence.article_id for r in relations} - set(known))
+    if not missing:
+        return {}
+    records, _, _ = driver.execute_query(
+        get_query("write_article_days").text, ids=missing, database_=database
+    )
+    return {r["id"]: r["day"].to_native() for r in records}
+
+
 def write_graph(
     driver: Driver,
     entities: Iterable[Entity],
@@ -333,8 +347,9 @@ def write_graph(
     entity_list = list(entities)
     known = {e.id for e in entity_list}
 
+    article_list = list(articles)
     t0 = time.perf_counter()
-    article_rows = [{"id": a.id, "props": article_props(a)} for a in articles]
+    article_rows = [{"id": a.id, "props": article_props(a)} for a in article_list]
     chunks = list(batches(article_rows, batch_size))
     created, _ = _run_batches(driver, database, "write_articles", chunks, 1)
     summary.articles, summary.nodes_created = len(article_rows), created
@@ -347,7 +362,10 @@ def write_graph(
     summary.batches += len(chunks)
 
     t2 = time.perf_counter()
-    rows = relation_rows(relations)
+    relation_list = list(relations)
+    days = {a.id: a.published.date() for a in article_list}
+    days.update(_published_days(driver, database, relation_list, days))
+    rows = relation_rows(relation_list, days)
     dangling = {end for r in rows for end in (r["from"], r["to"]) if end not in known}
     if dangling:
         raise LoadError(f"relations name entities not given: {sorted(dangling)[:10]}")
@@ -367,7 +385,7 @@ def write_graph(
 
     with driver.session(database=database) as session:
         summary.graph_version = session.execute_write(
-            lambda tx: tx.run(get_query("write_graph_version").text).single()["version"]
+            lambda tx: tx.run(get_query("write_graph_version").text).single(strict=True)["version"]
         )
     summary.seconds_articles, summary.seconds_entities = t1 - t0, t2 - t1
     summary.seconds_relations = t3 - t2

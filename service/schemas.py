@@ -87,11 +87,20 @@ class AllianceDetail(Model):
     rivals: list[Tie]
 
 
+FIRST_SEEN = Field(
+    None,
+    title="Evidenced since",
+    description="publication day (YYYY-MM-DD) of the earliest article evidencing the "
+    "membership; `as_of` dates a membership without `since` by it",
+)
+
+
 class Member(Model):
     member: EntityRef
     role: str | None = None
     since: str | None = None
     until: str | None = None
+    first_seen: str | None = FIRST_SEEN
     evidence: list[Evidence]
 
 
@@ -110,6 +119,7 @@ class CompareMember(Model):
     role: str | None = None
     since: str | None = None
     until: str | None = None
+    first_seen: str | None = FIRST_SEEN
 
 
 class CompareSide(Model):

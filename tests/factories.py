@@ -10,11 +10,18 @@ from allygraph.models import Article, Entity, Evidence, Extraction, Relation
 SEOUL = ZoneInfo("Asia/Seoul")
 
 
-def article(article_id: str = "art-1", text: str = "KT와 LG전자가 AI 원팀에 합류했다.") -> Article:
+PUBLISHED = datetime(2020, 6, 3, 15, 51, tzinfo=SEOUL)
+
+
+def article(
+    article_id: str = "art-1",
+    text: str = "KT와 LG전자가 AI 원팀에 합류했다.",
+    published: datetime = PUBLISHED,
+) -> Article:
     return Article(
         id=article_id,
         title=f"title of {article_id}",
-        published=datetime(2020, 6, 3, 15, 51, tzinfo=SEOUL),
+        published=published,
         publisher="아주경제",
         paragraphs=[text],
         text=text,
@@ -25,7 +32,12 @@ def evidence(article_id: str, sentence: str = "KT와 LG전자가 AI 원팀에 �
     return Evidence(article_id=article_id, sentence=sentence, start=0, end=len(sentence))
 
 
-def extraction(article_id: str = "art-1", *, extra: list[Relation] | None = None) -> Extraction:
+def extraction(
+    article_id: str = "art-1",
+    *,
+    extra: list[Relation] | None = None,
+    published: datetime = PUBLISHED,
+) -> Extraction:
     entities = [
         Entity(id="kt", type="Company", name="KT", name_en="KT Corporation", aliases=["케이티"]),
         Entity(id="lg-electronics", type="Company", name="LG전자", name_en="LG Electronics"),
@@ -53,4 +65,6 @@ def extraction(article_id: str = "art-1", *, extra: list[Relation] | None = None
         Relation(type="COMPETES_WITH", from_="sk-telecom", to="kt", evidence=ev),
         *(extra or []),
     ]
-    return Extraction(article=article(article_id), entities=entities, relations=relations)
+    return Extraction(
+        article=article(article_id, published=published), entities=entities, relations=relations
+    )

@@ -28,7 +28,8 @@ AllianceId = Annotated[
 AsOf = Annotated[
     date | None,
     Query(
-        description="a day (YYYY-MM-DD): members who had joined by then and not yet left",
+        description="a day (YYYY-MM-DD): members who had joined by then (`since`, or "
+        "without one `first_seen`, the day an article first reported it) and not yet left",
         examples=["2020-03-01"],
     ),
 ]

@@ -3,9 +3,15 @@ kind, paged) and the side-by-side comparison."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import httpx
 import pytest
 from neo4j import Driver
+
+from allygraph.loaders.writer import write_extraction
+from allygraph.models import Entity, Relation
+from tests.factories import SEOUL, evidence, extraction
 
 AI_ONE_TEAM = {
     "kt": ("leader", "2020-02"),
@@ -71,6 +77,37 @@ def test_members_today_are_the_seven_with_roles_and_dates(client: httpx.Client) 
         assert evidence["published"].startswith("2020-06-03")
         assert evidence["sentence"]
         assert evidence["end"] > evidence["start"] >= 0
+
+
+def test_members_say_since_when_an_article_evidences_them(client: httpx.Client) -> None:
+    body = client.get("/alliances/ai-one-team/members").json()
+    assert {m["first_seen"] for m in body["members"]} == {"2020-06-03"}
+    compare = client.get(
+        "/alliances/compare", params={"ids": ["ai-one-team", "ai-super-cooperation"]}
+    ).json()
+    assert {m["first_seen"] for s in compare["sides"] for m in s["members"]} == {"2020-06-03"}
+
+
+def test_a_member_without_since_appears_from_its_first_evidence(
+    graph: Driver, api: httpx.Client
+) -> None:
+    ex = extraction("art-1", published=datetime(2021, 5, 10, 8, 0, tzinfo=SEOUL))
+    ex.relations[1] = Relation(
+        type="MEMBER_OF", from_="lg-electronics", to="ai-one-team", evidence=evidence("art-1")
+    )
+    ex.entities.append(Entity(id="rival", type="Alliance", name="rival"))
+    write_extraction(graph, ex, "neo4j")
+    path = "/alliances/ai-one-team/members"
+    before = api.get(path, params={"as_of": "2021-05-09"}).json()
+    assert member_ids(before) == {"kt"}  # dated by its since, 2020-02
+    (lg,) = [m for m in api.get(path, params={"as_of": "2021-05-10"}).json()["members"]
+             if m["member"]["id"] == "lg-electronics"]  # fmt: skip
+    assert (lg["since"], lg["first_seen"]) == (None, "2021-05-10")
+    for day, members in (("2021-05-09", {"kt"}), ("2021-05-10", {"kt", "lg-electronics"})):
+        body = api.get(
+            "/alliances/compare", params={"ids": ["ai-one-team", "rival"], "as_of": day}
+        ).json()
+        assert member_ids(body["sides"][0]) == members
 
 
 def test_members_as_of_march_2020_are_the_five_founders(client: httpx.Client) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from neo4j import Driver
 
 from allygraph.loaders.writer import (
@@ -11,6 +13,7 @@ from allygraph.loaders.writer import (
     write_graph,
 )
 from allygraph.models import Relation
+from allygraph.queries import get_query
 from bench.corpus import make_corpus
 from tests.factories import evidence, extraction
 
@@ -106,3 +109,28 @@ def test_relation_rows_merge_duplicates_like_the_cypher() -> None:
     b = Relation(type="COMPETES_WITH", from_="a", to="b", evidence=evidence("y"))
     (row,) = relation_rows([a, b])
     assert (row["from"], row["to"], row["article_ids"]) == ("a", "b", ["x", "y"])
+
+
+def stored_first_seen(driver: Driver) -> dict[tuple[str, str, str], date | None]:
+    records, _, _ = driver.execute_query(
+        "MATCH (a)-[r]->(b) WHERE type(r) <> 'MENTIONS' "
+        "RETURN type(r) AS t, a.id AS a, b.id AS b, r.first_seen AS d"
+    )
+    return {(r["t"], r["a"], r["b"]): r["d"] and r["d"].to_native() for r in records}
+
+
+def test_bulk_facts_get_first_seen_from_given_or_stored_articles(graph: Driver) -> None:
+    corpus = make_corpus(1000, seed=5)
+    days = {a.id: a.published.date() for a in corpus.articles}
+    expected = {
+        (row["type"], row["from"], row["to"]): row["props"]["first_seen"]
+        for row in relation_rows(corpus.relations, days)
+    }
+    write_graph(graph, corpus.entities, corpus.relations, articles=corpus.articles,
+                database="neo4j")  # fmt: skip
+    assert stored_first_seen(graph) == expected
+    with graph.session(database="neo4j") as session:  # auto-commit: IN TRANSACTIONS
+        session.run(get_query("delete_relationships").text).consume()
+    # the articles are in the graph now: the bulk path reads their days when not given them
+    write_graph(graph, corpus.entities, corpus.relations, database="neo4j")
+    assert stored_first_seen(graph) == expected

@@ -1,15 +1,20 @@
-"""The writer against a real Neo4j: idempotent, atomic, evidence accumulates."""
+"""The writer against a real Neo4j: idempotent, atomic, evidence accumulates, the same
+facts make the same graph in any order, and as_of dates memberships by first_seen."""
 
 from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
 
 import pytest
 from neo4j import Driver
 
 from allygraph.errors import LoadError
 from allygraph.loaders.writer import write_extraction
-from allygraph.models import Entity, Relation
-from tests.conftest import graph_counts
-from tests.factories import evidence, extraction
+from allygraph.models import Entity, Extraction, Relation
+from allygraph.queries import get_query
+from tests.conftest import clear_graph, graph_counts
+from tests.factories import SEOUL, evidence, extraction
 
 
 def test_loading_twice_changes_nothing(graph: Driver) -> None:
@@ -128,3 +133,101 @@ def test_agreement_properties_are_written(graph: Driver) -> None:
         "p": "KT 광화문빌딩",
         "o": ["a", "b"],
     }
+
+
+LATER = datetime(2021, 3, 2, 9, 0, tzinfo=SEOUL)
+
+
+def fact_properties(driver: Driver) -> list[dict[str, Any]]:
+    records, _, _ = driver.execute_query(
+        "MATCH (a)-[r]->(b) WHERE type(r) <> 'MENTIONS' "
+        "RETURN type(r) AS t, a.id AS a, b.id AS b, properties(r) AS p ORDER BY t, a, b"
+    )
+    return [dict(r) for r in records]
+
+
+def statements_of_one_fact() -> list[Extraction]:
+    """Two articles that state the same facts with different details (and one of them
+    twice, with two sentences): every rule of allygraph.facts has something to decide."""
+    first = extraction("art-1", published=LATER)
+    second = extraction("art-2")
+    ceo = Entity(id="koo", type="Person", name="구현모")
+    for ex, title in ((first, "사장"), (second, "대표")):  # equal length: the smaller wins
+        ex.entities.append(ceo)
+        ex.relations.append(
+            Relation(type="HOLDS_POSITION", from_="koo", to="kt", title=title,
+                     evidence=evidence(ex.article.id))
+        )  # fmt: skip
+    second.relations[0] = Relation(
+        type="MEMBER_OF", from_="kt", to="ai-one-team", since="2020-02-01", until="2024",
+        role="member", evidence=evidence("art-2", "KT는 2020년 2월 1일 AI 원팀에 들었다."),
+    )  # fmt: skip
+    second.relations.append(
+        Relation(type="MEMBER_OF", from_="kt", to="ai-one-team", until="2023-12",
+                 evidence=evidence("art-2", "KT는"))
+    )  # fmt: skip
+    return [first, second]
+
+
+def test_the_same_facts_in_either_order_make_the_same_relationships(graph: Driver) -> None:
+    first, second = statements_of_one_fact()
+    write_extraction(graph, first)
+    write_extraction(graph, second)
+    forward = fact_properties(graph)
+    clear_graph(graph)
+    write_extraction(graph, second)
+    write_extraction(graph, first)
+    assert fact_properties(graph) == forward
+    member = next(f["p"] for f in forward if (f["t"], f["a"]) == ("MEMBER_OF", "kt"))
+    assert {k: member[k] for k in ("since", "until", "role", "article_ids")} == {
+        "since": "2020-02-01",  # same start as art-1's 2020-02: the more precise
+        "until": "2023-12",  # the earliest end
+        "role": "leader",
+        "article_ids": ["art-1", "art-2"],
+    }
+    assert member["sentences"][1] == "KT는"  # art-2's first sentence in its text
+    assert member["first_seen"].to_native() == date(2020, 6, 3)
+    title = next(f["p"]["title"] for f in forward if f["t"] == "HOLDS_POSITION")
+    assert title == "대표"
+
+
+@pytest.mark.parametrize("order", [("art-1", "art-2"), ("art-2", "art-1")])
+def test_first_seen_is_the_earliest_evidencing_article(
+    graph: Driver, order: tuple[str, str]
+) -> None:
+    published = {"art-1": LATER, "art-2": datetime(2020, 6, 3, 0, 30, tzinfo=SEOUL)}
+    for article_id in order:
+        write_extraction(graph, extraction(article_id, published=published[article_id]))
+    records, _, _ = graph.execute_query(
+        "MATCH ()-[r]->() WHERE type(r) <> 'MENTIONS' RETURN DISTINCT toString(r.first_seen) AS d"
+    )
+    assert [r["d"] for r in records] == ["2020-06-03"]  # the day in Seoul, not in UTC
+
+
+def members_as_of(driver: Driver, day: str) -> dict[str, tuple[str | None, str | None]]:
+    query = get_query("alliance_members")
+    records, _, _ = driver.execute_query(
+        query.text, query.bind(id="ai-one-team", as_of=day, kind=None, after=None, limit=100)
+    )
+    return {r["member"]["id"]: (r["since"], r["first_seen"]) for r in records}
+
+
+def test_as_of_dates_a_membership_without_since_by_its_first_evidence(graph: Driver) -> None:
+    ex = extraction("art-1")
+    ex.relations[1] = Relation(
+        type="MEMBER_OF", from_="lg-electronics", to="ai-one-team", evidence=evidence("art-1")
+    )
+    write_extraction(graph, ex)
+    assert members_as_of(graph, "2020-03-01") == {"kt": ("2020-02", "2020-06-03")}
+    assert members_as_of(graph, "2020-06-03") == {
+        "kt": ("2020-02", "2020-06-03"),
+        "lg-electronics": (None, "2020-06-03"),
+    }
+
+
+def test_a_membership_with_no_date_at_all_is_in_no_as_of(graph: Driver) -> None:
+    graph.execute_query(
+        "CREATE (:Entity:Company:Organization {id: 'x'})-[:MEMBER_OF]->"
+        "(:Entity:Alliance {id: 'ai-one-team'})"
+    )
+    assert members_as_of(graph, "2030-01-01") == {}

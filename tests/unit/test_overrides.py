@@ -60,6 +60,26 @@ def test_additions_with_yaml_dates_and_evidence(tmp_path: Path) -> None:
     assert added[0].evidence.start == 0
 
 
+def test_an_addition_of_a_known_fact_is_folded_into_it(tmp_path: Path) -> None:
+    # the extraction says kt -MEMBER_OF-> ai-one-team since 2020-02 as leader
+    override = load_override(
+        write(
+            tmp_path,
+            "add:\n  relations:\n"
+            "    - {type: MEMBER_OF, from: kt, to: ai-one-team, since: 2020-02-01, role: member,"
+            f" until: 2024, evidence: '{SENTENCE}'}}\n"
+            "    - {type: COMPETES_WITH, from: kt, to: sk-telecom, since: 2019,"
+            f" evidence: '{SENTENCE}'}}\n",
+        )
+    )
+    result = apply_override(extraction(), override)
+    assert [r.key for r in result.relations] == [r.key for r in extraction().relations]
+    kt, _, rivals = result.relations
+    assert (kt.since, kt.until, kt.role) == ("2020-02-01", "2024", "leader")
+    assert kt.evidence.sentence == SENTENCE
+    assert (rivals.from_, rivals.since) == ("sk-telecom", "2019")
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
