@@ -10,8 +10,8 @@ so each is commutative and associative (and so is their product, ``merge_relatio
 =============  =====================================================================
 property       rule
 =============  =====================================================================
-``since``      earliest start (``partial_date_start``); on the same start the more
-               precise text wins (``2020-02-01`` over ``2020-02`` over ``2020``)
+``since``      earliest end (``date_order``); of nested dates the more precise wins
+               (``2020-02-01`` over ``2020-02`` over ``2020``), of disjoint the earlier
 ``until``      the same rule as ``since``: the earliest end any source gives
 ``role``       strongest: leader > founder > member > none
 ``title``      longest; on equal length the lexicographically smallest (code points)
@@ -28,7 +28,7 @@ Python's ``<`` and ``len`` do, so the two sides agree on every tie.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, timedelta
 from functools import reduce
 from typing import Any, TypeVar
 
@@ -50,13 +50,30 @@ def _pick(a: T | None, b: T | None, key: Callable[[T], Any]) -> T | None:
 
 
 def date_order(value: str) -> tuple[date, int]:
-    """Sort key of a partial ISO date: its first day, then the more precise text first.
+    """Sort key of a partial ISO date: the last day it can mean, then the later first day.
 
-    Distinct valid texts never share a key (one start has one text per precision), so the
-    order is total and picking the smaller of two is commutative."""
+    Calendar dates are nested or disjoint: of two disjoint ones the earlier wins, of two
+    nested ones the more precise ("작년 합류한" gives 2020, the join article 2020-08-27: the
+    member joined on 2020-08-27, which lies inside 2020). Distinct texts never share a key,
+    so the order is total and picking the smaller of two is commutative and associative."""
     start = partial_date_start(value)
-    assert start is not None
-    return (start, -len(value))
+    end = partial_date_end(value)
+    assert start is not None and end is not None
+    return (end, -start.toordinal())
+
+
+def partial_date_end(value: str) -> date | None:
+    """Last day a partial date can mean: '2020' -> 2020-12-31, '2020-02' -> 2020-02-29."""
+    start = partial_date_start(value)
+    if start is None:
+        return None
+    parts = value.count("-")
+    if parts == 0:
+        return date(start.year, 12, 31)
+    if parts == 1:
+        following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    return start
 
 
 def earliest_date(a: str | None, b: str | None) -> str | None:

@@ -4,7 +4,8 @@
 // A row meets the stored relationship under the fact-merge policy of allygraph/facts.py,
 // line for line (each rule picks one side by a total order, so the result does not depend
 // on the order articles are loaded in):
-//   since, until   earliest start; on the same start the longer (more precise) text
+//   since, until   earliest last day; on the same last day the later first day, i.e. of
+//                  nested dates the more precise, of disjoint ones the earlier
 //                  (facts.earliest_date: new_since, new_until below)
 //   role           strongest, leader > founder > member (facts.strongest_role: new_role)
 //   title          longest; on equal length the smaller string (facts.longest_title)
@@ -44,11 +45,17 @@ CALL (row) {
     WITH a, b, row WHERE row.type = 'DEVELOPS' MERGE (a)-[r:DEVELOPS]->(b) RETURN r
   }
   WITH r, row, row.props AS p, {leader: 3, founder: 2, member: 1} AS rank
-  WITH r, row, p,
-       p.since_start IS NOT NULL AND (r.since_start IS NULL OR p.since_start < r.since_start
-         OR (p.since_start = r.since_start AND size(p.since) > size(r.since))) AS new_since,
-       p.until_start IS NOT NULL AND (r.until_start IS NULL OR p.until_start < r.until_start
-         OR (p.until_start = r.until_start AND size(p.until) > size(r.until))) AS new_until,
+  // The last day a partial date can mean ('2020' -> 2020-12-31), for facts.date_order.
+  WITH r, row, p, rank,
+       [x IN [p.since, r.since, p.until, r.until] |
+         CASE size(x) WHEN 4 THEN date(x + '-12-31')
+                      WHEN 7 THEN date(x + '-01') + duration('P1M') - duration('P1D')
+                      ELSE CASE WHEN x IS NULL THEN NULL ELSE date(x) END END] AS ends
+  WITH r, row, p, rank,
+       p.since_start IS NOT NULL AND (r.since_start IS NULL OR ends[0] < ends[1]
+         OR (ends[0] = ends[1] AND p.since_start > r.since_start)) AS new_since,
+       p.until_start IS NOT NULL AND (r.until_start IS NULL OR ends[2] < ends[3]
+         OR (ends[2] = ends[3] AND p.until_start > r.until_start)) AS new_until,
        coalesce(rank[p.role], 0) > coalesce(rank[r.role], 0) AS new_role,
        p.title IS NOT NULL AND (r.title IS NULL OR size(p.title) > size(r.title)
          OR (size(p.title) = size(r.title) AND p.title < r.title)) AS new_title,

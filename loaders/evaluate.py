@@ -121,6 +121,7 @@ class GoldDocument(BaseModel):
 
     path: Path
     article: Path
+    published: str | None = None
     entities: list[dict[str, Any]]
     relations: list[dict[str, Any]]
 
@@ -136,6 +137,7 @@ def load_gold(path: Path) -> GoldDocument:
     return GoldDocument(
         path=Path(path),
         article=(Path(path).parent / str(data["article"])).resolve(),
+        published=str(data["published"]) if data.get("published") else None,
         entities=list(data.get("entities") or []),
         relations=list(data.get("relations") or []),
     )

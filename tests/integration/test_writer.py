@@ -231,3 +231,21 @@ def test_a_membership_with_no_date_at_all_is_in_no_as_of(graph: Driver) -> None:
         "(:Entity:Alliance {id: 'ai-one-team'})"
     )
     assert members_as_of(graph, "2030-01-01") == {}
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_precise_join_date_refines_a_coarse_one(graph: Driver, order: tuple[int, int]) -> None:
+    """'작년 합류한 동원그룹' (2020) and the join article's 2020-08-27 are one date, told
+    twice; the graph keeps the day whichever article loads first."""
+    stated = []
+    for article_id, since in (("art-1", "2020"), ("art-2", "2020-08-27")):
+        ex = extraction(article_id)
+        ex.relations[0] = Relation(
+            type="MEMBER_OF", from_="kt", to="ai-one-team", since=since, role="member",
+            evidence=evidence(article_id),
+        )  # fmt: skip
+        stated.append(ex)
+    for i in order:
+        write_extraction(graph, stated[i])
+    member = next(f["p"] for f in fact_properties(graph) if (f["t"], f["a"]) == ("MEMBER_OF", "kt"))
+    assert member["since"] == "2020-08-27"

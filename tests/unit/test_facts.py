@@ -101,6 +101,9 @@ def test_writer_rows_do_not_depend_on_order(pair: tuple[list[Relation], list[Rel
         ("2020", "2019-12", "2019-12"),
         ("2020-02", "2020-02-01", "2020-02-01"),  # same start: the more precise
         ("2020", "2020-01", "2020-01"),
+        ("2020", "2020-08-27", "2020-08-27"),  # nested: the more precise ('작년' vs the day)
+        ("2020-12", "2020", "2020-12"),  # nested, same last day: the more precise
+        ("2020", "2021-03", "2020"),  # disjoint: the earlier
         (None, "2021", "2021"),  # a missing date never wins
         (None, None, None),
     ],
