@@ -165,7 +165,11 @@ def _partial_date(rng: random.Random, start: datetime, end: datetime) -> tuple[s
 
 
 def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
-    """The synthetic graph with exactly ``relationships`` relationships (at least 1,000)."""
+    """The synthetic graph with exactly ``relationships`` relationships (at least 1,000).
+
+    One random stream makes everything, in a fixed order (articles, then each entity type,
+    then each relationship type), so a seed always gives the same corpus.
+    """
     rng = random.Random(seed)
     s = max(relationships, 1000) / FULL_SCALE
     n_orgs, n_alliances = max(int(100_000 * s), 200), max(int(5_000 * s), 10)
@@ -173,8 +177,53 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
     n_products, n_articles = max(int(5_000 * s), 10), max(int(10_000 * s), 20)
     begin, end = datetime(2016, 1, 1), datetime(2025, 6, 30)
 
+    articles = _articles(rng, n_articles, begin, end)
+    g = _Graph(rng, articles, end)
+    g.orgs = _organisations(rng, n_orgs)
+    g.alliances, g.founded = _alliances(rng, n_alliances, begin)
+    g.people = _people(rng, n_people)
+    g.agreements, g.agreement_dates = _agreements(rng, n_agreements, begin)
+    g.products = _products(rng, n_products)
+    entities = [*g.orgs, *g.alliances, *g.people, *g.agreements, *g.products]
+
+    budget = {k: round(v * relationships) for k, v in SHARES.items()}
+    budget["LEADS"] = min(budget["LEADS"], n_alliances)
+    budget["MEMBER_OF"] = relationships - sum(budget.values())
+    leaders = g.leads(budget["LEADS"])
+    sizes = g.memberships(budget["MEMBER_OF"], leaders)
+    g.agreement_ties(budget["PARTY_TO"], budget["SIGNED"])
+    g.bilateral(budget)
+    relations = g.relations
+
+    assert len(relations) == relationships, (len(relations), relationships)
+    # Each article mentions the first MENTIONS_PER_ARTICLE entities its evidence names.
+    mentions: dict[str, list[str]] = {}
+    for r in relations:
+        names = mentions.setdefault(r.evidence.article_id, [])
+        for node in (r.from_, r.to):
+            if len(names) < MENTIONS_PER_ARTICLE and node not in names:
+                names.append(node)
+    alliances, orgs = g.alliances, g.orgs
+    small = next(a.id for ai, a in reversed(list(enumerate(alliances))) if sizes[ai] >= 3)
+    pick = random.Random(seed + 1)
+    return Corpus(
+        seed=seed,
+        scale=s,
+        entities=entities,
+        articles=articles,
+        relations=relations,
+        mentions=mentions,
+        small_alliance_id=small,
+        sample_org_ids=[o.id for o in pick.sample(orgs, min(200, n_orgs))],
+        sample_alliance_ids=[a.id for a in pick.sample(alliances[1:], min(200, n_alliances - 1))],
+        sample_names=[o.name for o in pick.sample(orgs, min(200, n_orgs))],
+    )
+
+
+def _articles(rng: random.Random, n: int, begin: datetime, end: datetime) -> list[Article]:
+    """Articles with a title only: relationships cite them as evidence."""
     articles: list[Article] = []
-    for i in range(n_articles):
+    for i in range(n):
         published = begin + timedelta(
             minutes=rng.randrange(int((end - begin).total_seconds() // 60))
         )
@@ -194,11 +243,13 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
                 sentences=[],
             )
         )
+    return articles
 
-    entities: list[Entity] = []
+
+def _organisations(rng: random.Random, n: int) -> list[Entity]:
     orgs: list[Entity] = []
     kinds = [k for k in ORG_KINDS for _ in range(k[1])]
-    for i in range(n_orgs):
+    for i in range(n):
         kind, _, ko_suffix, en_suffix, sector = rng.choice(kinds)
         ko, roman = _name(rng, rng.choice((2, 2, 3)))
         if kind == "Company":
@@ -216,8 +267,11 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
                 sector=sector,
             )
         )
-    entities.extend(orgs)
+    return orgs
 
+
+def _alliances(rng: random.Random, n: int, begin: datetime) -> tuple[list[Entity], list[datetime]]:
+    """The hub alliance first (everyone's a member), then ``n - 1`` others; founding days."""
     alliances: list[Entity] = [
         Entity.model_construct(
             id=HUB_ID,
@@ -228,7 +282,7 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
         )
     ]
     founded: list[datetime] = [datetime(2016, 3, 1)]
-    for i in range(1, n_alliances):
+    for i in range(1, n):
         ko, roman = _name(rng, 2)
         ko_form, en_form = rng.choice(ALLIANCE_FORMS)
         alliances.append(
@@ -240,10 +294,12 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
             )
         )
         founded.append(begin + timedelta(days=rng.randrange(3000)))
-    entities.extend(alliances)
+    return alliances, founded
 
+
+def _people(rng: random.Random, n: int) -> list[Entity]:
     people: list[Entity] = []
-    for i in range(n_people):
+    for i in range(n):
         sur_ko, sur_en = rng.choice(SURNAMES)
         ko, roman = _name(rng, 2)
         people.append(
@@ -254,11 +310,13 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
                 name_en=f"{sur_en.title()} {roman.title()}",
             )
         )
-    entities.extend(people)
+    return people
 
+
+def _agreements(rng: random.Random, n: int, begin: datetime) -> tuple[list[Entity], list[str]]:
     agreements: list[Entity] = []
     agreement_dates: list[str] = []
-    for i in range(n_agreements):
+    for i in range(n):
         day = begin + timedelta(days=rng.randrange(3400))
         iso = day.strftime("%Y-%m-%d")
         agreement_dates.append(iso)
@@ -274,10 +332,12 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
                 objectives=["AI 기술 공동개발", "인재양성"],
             )
         )
-    entities.extend(agreements)
+    return agreements, agreement_dates
 
+
+def _products(rng: random.Random, n: int) -> list[Entity]:
     products: list[Entity] = []
-    for i in range(n_products):
+    for i in range(n):
         ko, roman = _name(rng, 3)
         products.append(
             Entity.model_construct(
@@ -287,18 +347,32 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
                 name_en=roman.title(),
             )
         )
-    entities.extend(products)
+    return products
 
-    relations: list[Relation] = []
 
-    def evidence(sentence: str) -> Evidence:
-        art = articles[rng.randrange(n_articles)]
-        return Evidence.model_construct(
+@dataclass
+class _Graph:
+    """The entities and the relationships made so far; every relationship cites a random
+    article, drawn from the same stream as everything else."""
+
+    rng: random.Random
+    articles: list[Article]
+    end: datetime
+    orgs: list[Entity] = field(default_factory=list)
+    alliances: list[Entity] = field(default_factory=list)
+    founded: list[datetime] = field(default_factory=list)
+    people: list[Entity] = field(default_factory=list)
+    agreements: list[Entity] = field(default_factory=list)
+    agreement_dates: list[str] = field(default_factory=list)
+    products: list[Entity] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+    def add(self, kind: str, a: Entity, b: Entity, sentence: str, **extra: str | None) -> None:
+        art = self.articles[self.rng.randrange(len(self.articles))]
+        evidence = Evidence.model_construct(
             article_id=art.id, sentence=sentence, start=0, end=len(sentence)
         )
-
-    def add(kind: str, a: Entity, b: Entity, sentence: str, **extra: str | None) -> None:
-        relations.append(
+        self.relations.append(
             Relation.model_construct(
                 type=kind,
                 from_=a.id,
@@ -307,29 +381,118 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
                 until=extra.get("until"),
                 role=extra.get("role"),
                 title=extra.get("title"),
-                evidence=evidence(sentence),
+                evidence=evidence,
             )
         )
 
-    budget = {k: round(v * relationships) for k, v in SHARES.items()}
-    budget["LEADS"] = min(budget["LEADS"], n_alliances)
-    budget["MEMBER_OF"] = relationships - sum(budget.values())
+    def leads(self, budget: int) -> dict[int, int]:
+        """LEADS: an organisation leads an alliance (and is its leader member, below)."""
+        rng, orgs, alliances = self.rng, self.orgs, self.alliances
+        leaders: dict[int, int] = {}
+        for ai in range(budget):
+            leaders[ai] = rng.randrange(len(orgs))
+            self.add(
+                "LEADS",
+                orgs[leaders[ai]],
+                alliances[ai],
+                f"{orgs[leaders[ai]].name}이(가) 주도하는 '{alliances[ai].name}'",
+            )
+        return leaders
 
-    # LEADS: an organisation leads an alliance (and is its leader member, below).
-    leaders: dict[int, int] = {}
-    for ai in range(budget["LEADS"]):
-        leaders[ai] = rng.randrange(n_orgs)
-        add(
-            "LEADS",
-            orgs[leaders[ai]],
-            alliances[ai],
-            f"{orgs[leaders[ai]].name}이(가) 주도하는 '{alliances[ai].name}'",
+    def memberships(self, budget: int, leaders: dict[int, int]) -> list[int]:
+        """MEMBER_OF: the hub takes every organisation; the rest follow a power law.
+        Returns each alliance's size."""
+        rng, orgs, n_orgs = self.rng, self.orgs, len(self.orgs)
+        sizes = _member_sizes(budget, n_orgs, len(self.alliances))
+        for ai, size in enumerate(sizes):
+            if size == 0:
+                continue
+            alliance = self.alliances[ai]
+            members = (
+                range(n_orgs) if ai == 0 and size == n_orgs else rng.sample(range(n_orgs), size)
+            )
+            lead = leaders.get(ai)
+            for oi in members:
+                since, since_dt = _partial_date(rng, self.founded[ai], self.end)
+                until = None
+                if rng.random() < 0.1:
+                    until = _partial_date(
+                        rng, since_dt + timedelta(days=400), self.end + timedelta(days=800)
+                    )[0]
+                role = "leader" if oi == lead else ("founder" if rng.random() < 0.05 else "member")
+                self.add(
+                    "MEMBER_OF",
+                    orgs[oi],
+                    alliance,
+                    f"{orgs[oi].name}이(가) '{alliance.name}'에 합류했다",
+                    since=since,
+                    until=until,
+                    role=role,
+                )
+        return sizes
+
+    def agreement_ties(self, party_budget: int, signed_budget: int) -> None:
+        """PARTY_TO: three parties per agreement (distinct), SIGNED: one signer per agreement."""
+        rng, orgs, agreements = self.rng, self.orgs, self.agreements
+        n_agreements = len(agreements)
+        per_agreement = max(party_budget // n_agreements, 1)
+        left = party_budget
+        for gi, agreement in enumerate(agreements):
+            k = min(
+                per_agreement + (1 if gi < party_budget - per_agreement * n_agreements else 0),
+                left,
+            )
+            for oi in rng.sample(range(len(orgs)), k):
+                self.add(
+                    "PARTY_TO",
+                    orgs[oi],
+                    agreement,
+                    f"{orgs[oi].name}은(는) {agreement.name}을 체결했다",
+                    since=self.agreement_dates[gi],
+                )
+            left -= k
+        people = self.people
+        signed = _unique_pairs(rng, signed_budget, len(people), n_agreements, symmetric=False)
+        for pi, gi in signed:
+            self.add(
+                "SIGNED", people[pi], agreements[gi], f"{people[pi].name} 대표가 협약에 서명했다"
+            )
+
+    def bilateral(self, budget: dict[str, int]) -> None:
+        """HOLDS_POSITION, COMPETES_WITH, PARTNERS_WITH and DEVELOPS: distinct random pairs."""
+        rng, orgs, people, products = self.rng, self.orgs, self.people, self.products
+        n_orgs = len(orgs)
+        positions = _unique_pairs(
+            rng, budget["HOLDS_POSITION"], len(people), n_orgs, symmetric=False
         )
+        for pi, oi in positions:
+            title = rng.choice(TITLES)
+            self.add(
+                "HOLDS_POSITION",
+                people[pi],
+                orgs[oi],
+                f"{people[pi].name} {orgs[oi].name} {title}",
+                title=title,
+            )
+        for kind in ("COMPETES_WITH", "PARTNERS_WITH"):
+            for a, b in _unique_pairs(rng, budget[kind], n_orgs, n_orgs, symmetric=True):
+                word = "경쟁사인" if kind == "COMPETES_WITH" else "협력사인"
+                self.add(kind, orgs[a], orgs[b], f"{orgs[a].name}와(과) {word} {orgs[b].name}")
+        developed = _unique_pairs(rng, budget["DEVELOPS"], n_orgs, len(products), symmetric=False)
+        for oi, pi in developed:
+            self.add(
+                "DEVELOPS",
+                orgs[oi],
+                products[pi],
+                f"{orgs[oi].name}의 AI 플랫폼 {products[pi].name}",
+            )
 
-    # MEMBER_OF: the hub takes every organisation; the rest follow a power law.
-    member_budget = budget["MEMBER_OF"]
-    hub_size = min(n_orgs, member_budget)
-    rest = member_budget - hub_size
+
+def _member_sizes(budget: int, n_orgs: int, n_alliances: int) -> list[int]:
+    """How many members each alliance gets: the hub as many as it can, the rest by a power
+    law capped at half the organisations, the shortfall topped up from the long tail."""
+    hub_size = min(n_orgs, budget)
+    rest = budget - hub_size
     weights = [1.0 / (rank**1.1) for rank in range(1, n_alliances)]
     total_w = sum(weights)
     cap = max(n_orgs // 2, 2)
@@ -341,90 +504,7 @@ def make_corpus(relationships: int = FULL_SCALE, seed: int = 7) -> Corpus:
             sizes[i] += 1
             shortfall -= 1
         i = i - 1 if i > 0 else len(sizes) - 1
-    sizes = [hub_size, *sizes]
-    for ai, size in enumerate(sizes):
-        if size == 0:
-            continue
-        alliance = alliances[ai]
-        members = range(n_orgs) if ai == 0 and size == n_orgs else rng.sample(range(n_orgs), size)
-        lead = leaders.get(ai)
-        for oi in members:
-            since, since_dt = _partial_date(rng, founded[ai], end)
-            until = None
-            if rng.random() < 0.1:
-                until = _partial_date(
-                    rng, since_dt + timedelta(days=400), end + timedelta(days=800)
-                )[0]
-            role = "leader" if oi == lead else ("founder" if rng.random() < 0.05 else "member")
-            add(
-                "MEMBER_OF",
-                orgs[oi],
-                alliance,
-                f"{orgs[oi].name}이(가) '{alliance.name}'에 합류했다",
-                since=since,
-                until=until,
-                role=role,
-            )
-
-    # PARTY_TO: three parties per agreement (distinct), SIGNED: one signer per agreement.
-    per_agreement = max(budget["PARTY_TO"] // n_agreements, 1)
-    left = budget["PARTY_TO"]
-    for gi, agreement in enumerate(agreements):
-        k = min(
-            per_agreement + (1 if gi < budget["PARTY_TO"] - per_agreement * n_agreements else 0),
-            left,
-        )
-        for oi in rng.sample(range(n_orgs), k):
-            add(
-                "PARTY_TO",
-                orgs[oi],
-                agreement,
-                f"{orgs[oi].name}은(는) {agreement.name}을 체결했다",
-                since=agreement_dates[gi],
-            )
-        left -= k
-    signed = _unique_pairs(rng, budget["SIGNED"], n_people, n_agreements, symmetric=False)
-    for pi, gi in signed:
-        add("SIGNED", people[pi], agreements[gi], f"{people[pi].name} 대표가 협약에 서명했다")
-    positions = _unique_pairs(rng, budget["HOLDS_POSITION"], n_people, n_orgs, symmetric=False)
-    for pi, oi in positions:
-        title = rng.choice(TITLES)
-        add(
-            "HOLDS_POSITION",
-            people[pi],
-            orgs[oi],
-            f"{people[pi].name} {orgs[oi].name} {title}",
-            title=title,
-        )
-    for kind in ("COMPETES_WITH", "PARTNERS_WITH"):
-        for a, b in _unique_pairs(rng, budget[kind], n_orgs, n_orgs, symmetric=True):
-            word = "경쟁사인" if kind == "COMPETES_WITH" else "협력사인"
-            add(kind, orgs[a], orgs[b], f"{orgs[a].name}와(과) {word} {orgs[b].name}")
-    for oi, pi in _unique_pairs(rng, budget["DEVELOPS"], n_orgs, n_products, symmetric=False):
-        add("DEVELOPS", orgs[oi], products[pi], f"{orgs[oi].name}의 AI 플랫폼 {products[pi].name}")
-
-    assert len(relations) == relationships, (len(relations), relationships)
-    # Each article mentions the first MENTIONS_PER_ARTICLE entities its evidence names.
-    mentions: dict[str, list[str]] = {}
-    for r in relations:
-        names = mentions.setdefault(r.evidence.article_id, [])
-        for end in (r.from_, r.to):
-            if len(names) < MENTIONS_PER_ARTICLE and end not in names:
-                names.append(end)
-    small = next(a.id for ai, a in reversed(list(enumerate(alliances))) if sizes[ai] >= 3)
-    pick = random.Random(seed + 1)
-    return Corpus(
-        seed=seed,
-        scale=s,
-        entities=entities,
-        articles=articles,
-        relations=relations,
-        mentions=mentions,
-        small_alliance_id=small,
-        sample_org_ids=[o.id for o in pick.sample(orgs, min(200, n_orgs))],
-        sample_alliance_ids=[a.id for a in pick.sample(alliances[1:], min(200, n_alliances - 1))],
-        sample_names=[o.name for o in pick.sample(orgs, min(200, n_orgs))],
-    )
+    return [hub_size, *sizes]
 
 
 def _unique_pairs(

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from allygraph.loaders.particles import PARTICLES, PLURAL_MARKERS
+
 _SPACES = re.compile(r"\s+")
 # NFKC turns the circled c of Korean copyright lines into a plain "c"; keep it recognisable.
 _PRE_NFKC = str.maketrans({"ⓒ": "©", "Ⓒ": "©"})
@@ -34,21 +36,15 @@ def is_word_char(char: str) -> bool:
     return is_hangul(char) or (char.isascii() and char.isalnum())
 
 
-# Korean particles and copula endings that may follow a name inside one word ("KT와",
-# "LG유플러스가", "카카오의", "SK텔레콤이다"). Anything else glued to a name means the
-# name is part of a longer word ("카카오뱅크", "메타버스") and is no mention of it.
-PARTICLES: tuple[str, ...] = (
-    "가", "이", "은", "는", "을", "를", "의", "에", "에서", "에게", "께", "께서", "와", "과",
-    "도", "만", "로", "으로", "로서", "으로서", "로써", "으로써", "랑", "이랑", "하고",
-    "와의", "과의", "에서의", "에의", "으로의", "로의", "까지", "부터", "로부터", "으로부터",
-    "마저", "조차", "처럼", "보다", "만큼", "같이", "이나", "나", "이며", "며", "이고", "고",
-    "이다", "다", "였다", "이었다", "이라", "라", "이라는", "라는", "이란", "란", "이자", "자",
-    "와는", "과는", "와도", "과도", "에는", "에도", "에서도", "에서는", "에서만", "로는", "으로는",
-    "으로도", "로도", "만이", "만의", "이었던", "였던", "인", "이던", "던", "이지만", "지만",
-    "라고", "이라고", "에게는", "한테", "이면", "면", "이든", "든", "이기도", "이지", "의한",
-)  # fmt: skip
+# Particles and copula endings that may follow a name inside one word ("KT와", "카카오의"),
+# with the plural markers that may stand before them ("기업들이"): one table for the whole
+# project, loaders/particles.yaml. Anything else glued to a name means the name is part of
+# a longer word ("카카오뱅크", "메타버스") and is no mention of it.
 _PARTICLE_RUN = re.compile(
-    r"(?:들)?(?:측)?(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")?"
+    "".join(f"(?:{m})?" for m in PLURAL_MARKERS)
+    + r"(?:"
+    + "|".join(sorted(PARTICLES, key=len, reverse=True))
+    + r")?"
 )
 
 

@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from allygraph.loaders.extract.mentions import Candidate, Group, Mention
-from allygraph.loaders.extract.people import PersonMention
-from allygraph.loaders.registry import Registry
-from allygraph.loaders.romanise import person_name_en, person_slug, slugify
 from allygraph.models import Article, Entity, Evidence, Relation, Sentence, partial_date_start
+
+from ..registry import Registry
+from ..romanise import person_name_en, person_slug, slugify
+from .mentions import Candidate, Group, Mention
+from .people import PersonMention
 
 _ROLE_RANK = {"member": 0, "founder": 1, "leader": 2}
 _KIND_RANK = {"body": 0, "caption": 1, "subtitle": 2, "title": 3}

@@ -1,54 +1,46 @@
 """The offline rule-based extractor: registry gazetteer + suffix rules + relation cues.
 
-Order of work for one article:
-1. mentions over the whole text (registry names, then unknown organisations, products and
-   quoted alliances the registry lacks), each with the particle glued to it;
-2. per sentence: people ("<name> <org> <title>"), short references ("박 사장", "3사"),
-   groups of organisations with their case, and the first date;
-3. relation rules per sentence (``relations.py``), then agreements are assembled;
+Order of work for one article (a newcomer can read the package in this order):
+1. mentions over the whole text (``mentions/``: registry names, then alliances, unknown
+   organisations and products the registry lacks, organisations revealed by lists), each
+   with the particle glued to it; a generic 'AI 동맹' resolved to the alliance it means;
+2. per sentence (``sentences.py``): people ("<name> <org> <title>", ``people.py``), short
+   references ("박 사장", "3사"), groups of organisations with their case, the first date
+   (``dates.py``);
+3. relation rules per sentence (``relations/``, one module per kind of fact, cue words in
+   ``cues/<kind>.yaml``), then agreements are assembled;
 4. entities = everything the article mentions, under registry names; candidates the
    registry lacks are kept when the article relates them to something (``new = True``).
+The state of one article's extraction lives in ``context.py``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from allygraph.loaders.extract import relations as rules
-from allygraph.loaders.extract.context import AgreementDraft, ArticleContext, SentenceView
-from allygraph.loaders.extract.dates import first_date, first_day
-from allygraph.loaders.extract.mentions import (
-    Group,
+from allygraph.models import Article, Entity, Extraction
+
+from ..registry import Registry, default_registry
+from ..romanise import slugify
+from .context import AgreementDraft, ArticleContext, SentenceView
+from .dates import first_date, first_day
+from .mentions import (
     Mention,
     alliance_refs,
     consortium_mentions,
     drop_inside_names,
     genitive_products,
-    groups_in,
     hereafter_mentions,
     list_org_mentions,
-    party_refs,
     quoted_alliance_mentions,
     quoted_alliance_spans,
     registry_mentions,
     unknown_org_mentions,
     unknown_product_mentions,
 )
-from allygraph.loaders.extract.people import PersonMention, find_people, find_short_refs
-from allygraph.loaders.registry import Registry, default_registry
-from allygraph.loaders.romanise import slugify
-from allygraph.models import Article, Entity, Extraction, Sentence
+from .relations import FOUND_VERB, RULES
+from .sentences import sentence_views
 
-_SENTENCE_RULES = (
-    rules.positions,
-    rules.membership,
-    rules.bonds,
-    rules.investments,
-    rules.agreements,
-    rules.objectives,
-    rules.competition,
-    rules.develops,
-)
 # Candidates of these types are kept only when some relation uses them.
 _KEEP_ONLY_RELATED = frozenset({"Product", "Alliance"})
 
@@ -69,7 +61,7 @@ class RuleExtractor:
             dict.fromkeys(m.key for m in mentions if m.type == "Alliance" and not m.new)
         )
         ctx.focal = self._focal(article, mentions)
-        views = self._views(ctx, mentions)
+        views = sentence_views(ctx, mentions)
         ctx.event = next(
             (d for v in views if not v.headline and (d := first_day(v.text, ctx.published))),
             ctx.published,
@@ -78,7 +70,7 @@ class RuleExtractor:
             view.date = first_date(view.text, ctx.published, ctx.event)
         for view in views:
             ctx.views.append(view)
-            for rule in _SENTENCE_RULES:
+            for rule in RULES:
                 rule(ctx, view)
         agreement_entities = [self._agreement(ctx, draft) for draft in ctx.agreements]
         self._drop_partners_in_alliance(ctx)
@@ -163,60 +155,6 @@ class RuleExtractor:
             return in_title[0]
         return max(counts, key=lambda k: (counts[k], k in in_title[:1]))
 
-    # --- sentences ----------------------------------------------------------------------
-
-    def _views(self, ctx: ArticleContext, mentions: list[Mention]) -> list[SentenceView]:
-        views: list[SentenceView] = []
-        history: list[Group] = []
-        people_so_far: list[PersonMention] = []
-        index = 0
-        for sentence in ctx.article.sentences:
-            inside: list[Mention] = []
-            while index < len(mentions) and mentions[index].start < sentence.start:
-                index += 1
-            j = index
-            while j < len(mentions) and mentions[j].start < sentence.end:
-                inside.append(mentions[j])
-                j += 1
-            view = self._view(ctx, sentence, inside, history, people_so_far)
-            history.extend(g for g in view.groups if not g.ref)
-            views.append(view)
-        return views
-
-    def _view(
-        self,
-        ctx: ArticleContext,
-        sentence: Sentence,
-        inside: list[Mention],
-        history: list[Group],
-        people_so_far: list[PersonMention],
-    ) -> SentenceView:
-        persons = [m for m in inside if m.type == "Person"]
-        others = [m for m in inside if m.type != "Person"]
-        orgs = [m for m in others if m.is_org]
-        people = find_people(sentence.text, sentence.start, orgs, persons)
-        people += find_short_refs(sentence.text, sentence.start, people_so_far + people)
-        people.sort(key=lambda p: p.start)
-        people_so_far.extend(p for p in people if not p.short)
-        for person in people:
-            if not person.short:
-                ctx.see(ctx.person_key(person.name, person.name_en), person.start, person.name)
-        in_person = {id(p.org) for p in people if p.org is not None and not p.aside}
-        # A name inside someone's title ("CLOVA CIC 대표") is no mention of that entity.
-        others = [
-            m
-            for m in others
-            if id(m) in in_person or not any(p.start <= m.start < p.end for p in people)
-        ]
-        for mention in others:
-            ctx.see(mention.key, mention.start, mention.surface)
-        free_orgs = [m for m in others if m.is_org and id(m) not in in_person]
-        headline = sentence.kind in ("title", "subtitle")
-        groups = groups_in(ctx.article.text, free_orgs, headline)
-        groups += party_refs(sentence.text, sentence.start, history, groups)
-        groups.sort(key=lambda g: g.start)
-        return SentenceView(sentence, others, free_orgs, groups, people, None)
-
     @staticmethod
     def _drop_partners_in_alliance(ctx: ArticleContext) -> None:
         """PARTNERS_WITH is a tie outside an alliance: none between members of one."""
@@ -278,7 +216,7 @@ def _founded_in_body(article: Article, generic: Mention, named: list[Mention]) -
     own = next((s for s in sentences if s.start <= generic.start < s.end), None)
     if own is None or own.kind not in ("title", "subtitle"):
         return None
-    verb = rules.FOUND_VERB.search(own.text, generic.end - own.start)
+    verb = FOUND_VERB.search(own.text, generic.end - own.start)
     if verb is None:
         return None
     stem = verb.group()[:2]
@@ -286,11 +224,12 @@ def _founded_in_body(article: Article, generic: Mention, named: list[Mention]) -
     for sentence in sentences:
         if sentence.kind != "body":
             continue
-        cue = rules.FOUND_VERB.search(sentence.text)
+        cue = FOUND_VERB.search(sentence.text)
         if cue is None:
             continue
         inside = [m for m in named if sentence.start <= m.start < sentence.end]
         if inside:
             founded.append((cue.group().startswith(stem), inside[0].key))
     same = [key for match, key in founded if match]
-    return (same or [key for _, key in founded] or [None])[0]
+    chosen = same or [key for _, key in founded]
+    return chosen[0] if chosen else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from allygraph.loaders.extract.mentions import _strip_particles
+from allygraph.loaders.extract.mentions import strip_particles
 from allygraph.models import Extraction
 
 from .conftest import relations
@@ -146,9 +146,9 @@ def test_genitive_quoted_product(extract: Extract) -> None:
 
 
 def test_affiliates_by_group_brand() -> None:
-    assert _strip_particles("한화시스템은") == "한화시스템"
-    assert _strip_particles("카카오페이") == "카카오페이"
-    assert _strip_particles("카카오페이가") == "카카오페이"
+    assert strip_particles("한화시스템은") == "한화시스템"
+    assert strip_particles("카카오페이") == "카카오페이"
+    assert strip_particles("카카오페이가") == "카카오페이"
 
 
 def test_affiliate_in_text(extract: Extract) -> None:

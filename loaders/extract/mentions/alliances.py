@@ -1,0 +1,189 @@
+"""Alliances and consortia: quoted names, names after a lead, and bare references.
+
+An alliance the registry lacks is named in quotes with an alliance noun ("'온디바이스 AI
+얼라이언스'"), or with a weaker noun ('UAM 퓨처팀') where the sentence founds it; a bid
+consortium is named after its lead ('KT 컨소시엄'). A field word and a common noun ('AI
+동맹') describe an alliance rather than name one (``generic``). Later, a bare '얼라이언스는'
+or '이 연합' refers to the alliance named before (``ref``). Words: ``cues/alliances.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...registry import Registry
+from ...text import HANGUL_RUN, is_particle_run
+from ..cues import load
+from .model import (
+    Candidate,
+    Mention,
+    NewKey,
+    attach_particle,
+    overlaps,
+)
+
+_CUES = load("alliances")
+# Alliances named in quotes, and generic descriptions of one ('AI 동맹').
+_ALLIANCE_SUFFIX = _CUES.alt("alliance_suffixes")
+_QUOTED_ALLIANCE = re.compile(
+    r"['‘\"“](?P<name>[^'’\"”\n]{0,30}?\s?(?:" + _ALLIANCE_SUFFIX + r"))['’\"”]"
+)
+# A field word and a common noun ('AI 동맹', '반도체 연합') describe an alliance; a coined
+# name ('모빌리티 얼라이언스', 'AI 원팀', 'K-UAM 원팀') names one.
+_GENERIC_FIELD = re.compile(
+    r"^" + _CUES.group("generic_fields") + r"?\s?" + _CUES.group("generic_nouns") + r"$"
+)
+# Quoted names with a weaker suffix ('UAM 퓨처팀') count only when the sentence founds them.
+_TEAM_NAME = r"['‘\"“](?P<name>[^'’\"”\n]{1,30}?" + _CUES.group("team_suffixes") + r")['’\"”]"
+_QUOTED_TEAM = re.compile(
+    _TEAM_NAME + r"(?=[^.\n]{0,30}?" + _CUES.group("team_founding_verbs") + r")"
+)
+# ... or right after a founding verb or an alliance noun: "결성한 데이터 동맹 '1T 클럽'".
+_QUOTED_TEAM_AFTER = re.compile(_CUES.group("team_introducers") + r"\s" + _TEAM_NAME)
+# '<organisation> 컨소시엄': a bid consortium, named after the organisation that leads it.
+_NAMED_CONSORTIUM = re.compile(r"\s?컨소시엄")
+# Bare references to an alliance named before ('얼라이언스는', '이 연합', '원팀에서').
+_ALLIANCE_REF = re.compile(
+    r"(?:(?<![가-힣A-Za-z0-9])(?P<det>" + _CUES.alt("ref_determiners") + r")\s)?"
+    r"(?<![가-힣A-Za-z0-9\-])"
+    r"(?P<word>" + _CUES.alt("ref_words") + r")(?P<particle>[가-힣]*)"
+)
+_WEAK_REF_WORDS = _CUES.set("weak_ref_words")
+_REF_PREVIOUS = re.compile(
+    r"(?:^|[.?!\n]\s*|(?:\d+\s?(?:월|일|년)|"
+    + _CUES.alt("ref_previous_words")
+    + r"|[가-힣]+(?:은|는|이|가|을|를|에서|에는|도))\s)$"
+)
+
+
+def quoted_alliance_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted alliance names ('온디바이스 AI 얼라이언스', 'Open AI Infra Alliance')."""
+    spans = []
+    for pattern in (_QUOTED_ALLIANCE, _QUOTED_TEAM, _QUOTED_TEAM_AFTER):
+        for match in pattern.finditer(text):
+            name = match["name"].strip()
+            if len(name) >= 3 and len(name.split()) <= 6:
+                spans.append(match.span("name"))
+    return spans
+
+
+def quoted_alliance_mentions(
+    text: str, registry: Registry, taken: list[tuple[int, int]], new_key: NewKey
+) -> list[Mention]:
+    """Alliances named in quotes, and the same names again later without quotes."""
+    found: list[Mention] = []
+    matches = [
+        *_QUOTED_ALLIANCE.finditer(text),
+        *_QUOTED_TEAM.finditer(text),
+        *_QUOTED_TEAM_AFTER.finditer(text),
+    ]
+    for match in sorted(matches, key=lambda m: m.start("name")):
+        start, end = match.span("name")
+        name = match["name"].strip()
+        if overlaps(start, end, taken) or len(name) < 3:
+            continue
+        entry = registry.lookup(name)
+        if entry is not None and entry.type != "Alliance":
+            continue
+        generic = entry is None and _GENERIC_FIELD.match(name) is not None
+        key = entry.id if entry else new_key(Candidate(key="", type="Alliance", name=name))
+        mention = Mention(start, end, key, "Alliance", name, new=entry is None, generic=generic)
+        found.append(attach_particle(text, mention))
+        taken.append((start, end))
+    for known in list(found):
+        if not known.new or known.generic or len(known.surface) < 4:
+            continue
+        for match in re.finditer(re.escape(known.surface), text):
+            start, end = match.span()
+            if overlaps(start, end, taken):
+                continue
+            if start > 0 and text[start - 1].isalnum():
+                continue
+            run = HANGUL_RUN.match(text, end)
+            if run and run.group() and not is_particle_run(run.group()):
+                continue
+            mention = Mention(start, end, known.key, "Alliance", known.surface, new=True)
+            found.append(attach_particle(text, mention))
+            taken.append((start, end))
+    return found
+
+
+def consortium_mentions(
+    text: str, orgs: list[Mention], new_key: NewKey
+) -> tuple[list[Mention], dict[str, str]]:
+    """'KT 컨소시엄': an alliance named after its lead; returns the mentions and lead of each."""
+    found: list[Mention] = []
+    leads: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for org in orgs:
+        if not org.is_org or org.particle:
+            continue
+        match = _NAMED_CONSORTIUM.match(text, org.end)
+        if match is None:
+            continue
+        run = HANGUL_RUN.match(text, match.end())
+        if run and run.group() and not is_particle_run(run.group()):
+            continue
+        name = f"{org.surface} 컨소시엄"
+        if name not in names:
+            names[name] = new_key(Candidate(key="", type="Alliance", name=name))
+        key = names[name]
+        leads[key] = org.key
+        mention = Mention(org.start, match.end(), key, "Alliance", name, new=True)
+        found.append(attach_particle(text, mention))
+    return found, leads
+
+
+def alliance_refs(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'얼라이언스는', '이 연합', '9월 원팀에': the alliance most recently named before.
+
+    Only where the word stands alone: at a sentence start, after a date or a word ending in
+    a particle, or with a determiner ('이', '이번', '해당'). A modifier before it ('경쟁 연합',
+    '새 동맹', '협력을 위한 동맹') makes it some other, unnamed grouping, and a quoted name
+    after it ("연합체 'AI 얼라이언스'") is that name's apposition.
+    """
+    alliances = [m for m in mentions if m.type == "Alliance" and not m.ref]
+    orgs = [m for m in mentions if m.is_org]
+    leads = {m.key: m.surface for m in alliances if m.surface.endswith(" 컨소시엄")}
+    found: list[Mention] = []
+    for match in _ALLIANCE_REF.finditer(text):
+        start, end = match.span("word")
+        particle = match["particle"]
+        if particle and not is_particle_run(particle):
+            continue
+        if any(m.start <= start < m.end for m in mentions):
+            continue
+        if re.match(r"\s?['‘\"“]", text[end + len(particle) :]):
+            continue
+        earlier = [m for m in alliances if m.end <= start]
+        if not earlier:
+            continue
+        target = (
+            _named_consortium(text, start, orgs, alliances, leads)
+            if match["word"] == "컨소시엄"
+            else None
+        )
+        if target is None and not match["det"]:
+            if match["word"] in _WEAK_REF_WORDS and not re.search(
+                r"(?:^|[.?!\n]\s*)$", text[:start]
+            ):
+                continue
+            if not _REF_PREVIOUS.search(text[max(0, start - 40) : start]):
+                continue
+        target = target or earlier[-1]
+        mention = Mention(start, end, target.key, "Alliance", "", new=target.new, ref=True)
+        found.append(attach_particle(text, mention))
+    return found
+
+
+def _named_consortium(
+    text: str, start: int, orgs: list[Mention], alliances: list[Mention], leads: dict[str, str]
+) -> Mention | None:
+    """'<X>는 … 컨소시엄을 꾸리고': the consortium named after X, the clause's subject."""
+    clause = re.split(r"[.?!]\s", text[max(0, start - 80) : start])[-1]
+    for org in orgs:
+        if org.end <= start and start - org.end <= len(clause) and org.case == "subj":
+            for mention in alliances:
+                if leads.get(mention.key) == f"{org.surface} 컨소시엄":
+                    return mention
+    return None

@@ -1,0 +1,144 @@
+"""Groups: names joined into one list with one grammatical case, and references to them.
+
+Korean lists names with '와/과', ',', '·' and closes the list with the particle of its last
+member ("KT와 LG전자, LG유플러스가": one subject), or after '등 <noun>' ("A, B 등 기업과").
+The case decides the role the rules give the whole list. "3사", "양사", "두 회사" stand for
+the latest earlier group of that size. Words: ``cues/groups.yaml``; cases of particles:
+``loaders/particles.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...particles import case_of
+from ...text import is_particle_run
+from ..cues import load
+from .model import CLOSERS, Group, Mention, strip_plural
+
+_CUES = load("groups")
+_COORDINATOR = re.compile(r"\s*(?:[,·/&+\-]|" + _CUES.alt("coordinators") + r")?\s*")
+_ETC = re.compile(
+    r"\s*등(?:\s+[^\s]+){0,4}?\s+[^\s]*?(?P<particle>이|가|은|는|을|를|의|에|과|와)(?=\s)"
+)
+_DESCRIPTOR_AFTER = re.compile(
+    r"\s+(?:[가-힣A-Za-z]+\s+)?[가-힣A-Za-z]*?"
+    + _CUES.group("descriptor_nouns")
+    + r"(?:\s*\d+\s*"
+    + _CUES.group("descriptor_counters")
+    + r")?(?P<particle>이|가|은|는|도)(?=\s)"
+)
+# "네이버, 카카오브레인 등과 경쟁": the list's case is the particle glued to 등.
+_ETC_GLUED = re.compile(r"\s*등(?P<particle>과|와|과도|와도|이|가|은|는|을|를|의|에|도|에서)(?=\s)")
+# References to parties named before: "3사", "양사", "두 회사", "이들 기업".
+_WORD_COUNT = {"두": 2, "세": 3, "네": 4}
+_PARTY_REF = re.compile(
+    r"(?<![가-힣0-9])(?P<ref>(?P<n>[2-9])\s?(?:개\s?)?사|"
+    + _CUES.alt("pair_refs")
+    + r"|(?P<w>"
+    + "|".join(_WORD_COUNT)
+    + r")\s"
+    + _CUES.group("party_nouns")
+    + r"|이들\s"
+    + _CUES.group("these_nouns")
+    + r"|이들)(?P<particle>[가-힣]*)"
+)
+
+
+def groups_in(text: str, mentions: list[Mention], headline: bool = False) -> list[Group]:
+    """Join consecutive organisation mentions of one sentence into groups with a case."""
+    orgs = [m for m in mentions if m.is_org]
+    groups: list[Group] = []
+    current: list[Mention] = []
+    for i, mention in enumerate(orgs):
+        current.append(mention)
+        nxt = orgs[i + 1] if i + 1 < len(orgs) else None
+        if nxt is not None and _joins(text, mention, nxt):
+            continue
+        groups.append(_close(text, current, headline, nxt.start if nxt else None))
+        current = []
+    return _join_etc_groups(text, groups)
+
+
+def _join_etc_groups(text: str, groups: list[Group]) -> list[Group]:
+    """'A, B 등 기업과 C가 참여': a list closed by '등 <noun>와' goes on with the next name, so
+    both lists are one subject."""
+    joined: list[Group] = []
+    for group in groups:
+        if joined:
+            last = joined[-1]
+            if (
+                last.case == "com"
+                and last.end > last.members[-1].after
+                and text[last.end : group.start].strip() == ""
+                and not last.ref
+                and not group.ref
+            ):
+                joined[-1] = Group(last.members + group.members, group.case, last.start, group.end)
+                continue
+        joined.append(group)
+    return joined
+
+
+def party_refs(
+    text: str, offset: int, history: list[Group], sentence_groups: list[Group]
+) -> list[Group]:
+    """Groups standing for "3사", "양사", "두 회사": the latest earlier group of that size."""
+    refs: list[Group] = []
+    for match in _PARTY_REF.finditer(text):
+        count = int(match["n"]) if match["n"] else _WORD_COUNT.get(match["w"] or "", 2)
+        if match["ref"] == "이들":
+            count = 0
+        particle = match["particle"]
+        if particle and not is_particle_run(particle):
+            continue
+        start = offset + match.start()
+        earlier = [g for g in history + sentence_groups if g.end <= start and len(g.keys) >= 2]
+        fitting = [g for g in earlier if count in (0, len(g.keys))]
+        # "두 회사" are the pair the story is about (a subject), not examples named in passing.
+        actors = [g for g in fitting if g.case in ("subj", "com")]
+        chosen = (actors or fitting)[-1] if fitting else None
+        if chosen is None:
+            continue
+        particle = strip_plural(particle)
+        case = case_of(particle)
+        refs.append(Group(list(chosen.members), case, start, offset + match.end(), ref=True))
+    return refs
+
+
+def _joins(text: str, left: Mention, right: Mention) -> bool:
+    """Whether two neighbouring names are one list: 'A와 B' (nothing between), or 'A, B',
+    'A·B', 'A 및 B' with no particle on A and no line break between."""
+    between = text[left.after : right.start]
+    if left.particle in ("와", "과", "하고", "랑", "이랑"):
+        return between.strip() == ""
+    if left.particle:
+        return False
+    between = between.strip(CLOSERS + " ")
+    return _COORDINATOR.fullmatch(between) is not None and "\n" not in between
+
+
+def _close(
+    text: str, members: list[Mention], headline: bool, next_start: int | None = None
+) -> Group:
+    """The group of ``members`` with its case: the last member's particle, or the particle
+    after '등 …' that closes the list; a headline's 'A, B, …' is its subject."""
+    last = members[-1]
+    case = last.case
+    end = last.after
+    if not last.particle:
+        glued = _ETC_GLUED.match(text, last.after)
+        etc = glued or _ETC.match(text, last.after)
+        if etc:
+            case = case_of(etc["particle"])
+            end = etc.end()
+            # "A, B 등 언론사와 교육기업이": descriptors joined by '와' share the list's case.
+            more = _DESCRIPTOR_AFTER.match(text, end)
+            if case == "com" and more and (next_start is None or next_start > more.end()):
+                case = case_of(more["particle"])
+                end = more.end()
+        elif headline and text[last.after : last.after + 1] == ",":
+            case = "subj"
+    elif case == "com" and re.match(r"\s*함께", text[last.after :]) is None:
+        case = "com"
+    return Group(list(members), case, members[0].start, end)

@@ -1,0 +1,138 @@
+"""What a mention is: a span of the article resolved to an entity key, with its particle.
+
+A mention is a span of ``Article.text`` resolved to an entity key: a registry id, or a
+candidate the registry lacks (``Candidate``, proposed by one of the finders). Korean marks
+a name's role with the particle glued to it ("KT와 LG전자, LG유플러스가" is one subject
+list), so every mention records its particle and its case comes from the particle table
+(``loaders/particles.yaml``); consecutive mentions are then joined into ``Group``s.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from allygraph.models import ORGANIZATION_TYPES
+
+from ...particles import AFTER_CONSONANT, AFTER_VOWEL, PLURAL_MARKERS, case_of
+from ...text import HANGUL_RUN, is_particle_run
+from ..cues import load
+
+ORG_TYPES = ORGANIZATION_TYPES
+# Closing quotes and brackets a particle may follow ("'AI 원팀'에").
+CLOSERS = "'\"’”」』>〉》"
+# "Moreh Inc.(대표 조강원, 이하 모레)는": an aside between a name and its particle.
+_ASIDE = re.compile(r"\(" + load("organisations").group("aside_words") + r"[^()\n]{0,40}\)")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An entity the registry lacks, proposed by a rule; kept only if the article uses it."""
+
+    key: str
+    type: str
+    name: str
+    name_en: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+# Gives a candidate its entity id (the rule extractor owns slugs and collisions).
+NewKey = Callable[[Candidate], str]
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name in the text: ``start``/``end`` cover the name, ``particle`` what follows it."""
+
+    start: int
+    end: int
+    key: str
+    type: str
+    surface: str
+    particle: str = ""
+    after: int = 0  # offset just past the particle
+    new: bool = False
+    name_en: str | None = None
+    generic: bool = False  # a description ('AI 동맹') rather than a name
+    ref: bool = False  # a bare reference ('얼라이언스는') to an alliance named before
+
+    @property
+    def is_org(self) -> bool:
+        return self.type in ORG_TYPES
+
+    @property
+    def case(self) -> str:
+        return case_of(self.particle)
+
+
+@dataclass(slots=True)
+class Group:
+    """Mentions joined by '와/과', ',', '·' or '-' into one list with one case."""
+
+    members: list[Mention]
+    case: str
+    start: int
+    end: int
+    ref: bool = False  # a "3사"-style reference to an earlier group
+
+    @property
+    def keys(self) -> list[str]:
+        """The members' entity keys, each once, in order."""
+        seen: list[str] = []
+        for m in self.members:
+            if m.key not in seen:
+                seen.append(m.key)
+        return seen
+
+
+def attach_particle(text: str, mention: Mention) -> Mention:
+    """Record the particle glued after the mention (past a closing quote)."""
+    pos = mention.end
+    while pos < len(text) and text[pos] in CLOSERS:
+        pos += 1
+    aside = _ASIDE.match(text, pos)
+    if aside:  # "Moreh Inc.(대표 조강원, 이하 모레)는": the particle after the aside
+        pos = aside.end()
+    run = HANGUL_RUN.match(text, pos)
+    particle = run.group() if run else ""
+    if particle and is_particle_run(particle):
+        mention.particle = strip_plural(particle)
+        mention.after = pos + len(particle)
+    else:
+        mention.particle = ""
+        mention.after = pos
+    return mention
+
+
+def has_final(char: str) -> bool:
+    """Whether a Hangul syllable ends in a consonant (받침): '템' yes, '오' no."""
+    return "가" <= char <= "힣" and (ord(char) - 0xAC00) % 28 != 0
+
+
+def strip_particles(word: str, keep: int = 4) -> str:
+    """'한화시스템은' -> '한화시스템', '카카오페이' stays: a particle must fit the syllable
+    before it ('은/이/을/과' after a final consonant, '는/가/를/와/로' after a vowel)."""
+    for cut in range(keep, len(word)):
+        rest = word[cut:]
+        if not is_particle_run(rest):
+            continue
+        if rest.startswith(AFTER_CONSONANT) and not has_final(word[cut - 1]):
+            continue
+        if rest.startswith(AFTER_VOWEL) and has_final(word[cut - 1]) and not rest.startswith("로"):
+            continue
+        return word[:cut]
+    return word
+
+
+def strip_plural(particle: str) -> str:
+    """'들이' -> '이', '측은' -> '은': the particle proper, which carries the case."""
+    for prefix in PLURAL_MARKERS:
+        if particle.startswith(prefix):
+            particle = particle[len(prefix) :]
+    return particle
+
+
+def overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether ``start``-``end`` overlaps a span some finder already took."""
+    return any(start < b and a < end for a, b in taken)

@@ -1,0 +1,196 @@
+"""Founding and leading an alliance: the half of the membership rule that says who began it.
+
+An organisation that founds an alliance alone (the sole subject of 결성/출범/발족, including
+a ministry holding the 발족식) organises it: LEADS, and MEMBER_OF with role leader, like one
+that 주도/주관 it or is its 의장사. Several founders are founders. '<X> 컨소시엄' is led by X.
+The founding day is remembered (``ctx.founded``) so later sentences can date founding
+members from it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..context import ArticleContext, SentenceView
+from ..cues import load
+from ..mentions import Group, Mention
+from .clauses import (
+    clause_around,
+    date_before,
+    nearest_subject,
+    single_alliance,
+    unreal,
+)
+
+_CUES = load("membership")
+# A founding verb; '출범은 … 대응하기 위한 것' (a noun with a particle) founds nothing.
+_FOUND = re.compile(
+    _CUES.group("found_nouns")
+    + r"(?!은|는|이|을|를|의|과|도|"
+    + "|".join(r"\s*" + word for word in _CUES.words("found_noun_not_before"))
+    + r"|\s*"
+    + _CUES.group("found_noun_not_before_words")
+    + r")|"
+    + _CUES.alt("found_verbs")
+)
+FOUND_VERB = _FOUND
+_FOUND_VERB = _CUES.regex("found_words")
+_TOGETHER = re.compile(r"함께\s+(?:\S+\s+){0,6}?\S*?" + _CUES.group("together_verbs"))
+_INITIATIVE = re.compile(r"먼저\s*" + _CUES.group("initiative"))
+_LEAD = re.compile(
+    _CUES.alt("lead")
+    # 'MS 주도 'AX 얼라이언스'': the bare noun before a quoted name.
+    + r"|(?<=[A-Za-z0-9가-힣]\s)주도(?=\s+['‘\"“])|"
+    # 'X를 중심으로 출범': the object leads.
+    + r"(?:을|를)\s*중심으로|"
+    + _INITIATIVE.pattern
+)
+_LEAD_ADNOMINAL = re.compile(_CUES.group("lead_adnominal") + "$")
+# '얼라이언스 의장사는 모레가 맡는다': the leader follows the role noun.
+_ROLE_NOUN = _CUES.regex("role_nouns")
+# A subject inside a relative clause ('IBM과 메타가 주도하는 …') is not the sentence's.
+_RELATIVE_VERB = re.compile(
+    r"\s*(?:\S*[^\s과와가이을를은는의에도]\s+){0,2}?\S*" + _CUES.group("relative_verbs") + r"\s"
+)
+
+
+def founding(
+    ctx: ArticleContext, view: SentenceView, alliances: list[Mention], default: str
+) -> None:
+    """'A와 B는 'X'를 출범했다': the founders are the subject and those 'with' it in the verb's
+    clause (or headline segment). A sole founder ('과기정통부는 'X' 발족식을 열었다', 'X가
+    결성한 'Y'') organises the alliance: it leads it."""
+    found = _FOUND.search(view.text)
+    if not (found and alliances) or unreal(view.text, found.end()):
+        return
+    target = _founded_alliance(alliances, view, found.start())
+    since = date_before(ctx, view, found.start()) or default
+    ctx.founded.setdefault(target, since)
+    lo, hi = clause_around(view, found.start())
+    groups = [g for g in view.groups if not is_relative_subject(view, g)]
+    subjects = [g for g in groups if g.case == "subj"]
+    in_clause = [g for g in subjects if lo <= view.local(g.start) < hi]
+    if not in_clause and subjects and not view.headline:
+        before = [g for g in subjects if view.local(g.end) <= found.start()]
+        in_clause = before[-1:]  # the topic carried over from an earlier clause
+    others = [g for g in groups if g.case in ("bare", "com") and lo <= view.local(g.start) < hi]
+    founders = list(dict.fromkeys(k for g in in_clause + others for k in g.keys))
+    if len(founders) == 1 and not _TOGETHER.search(view.text):
+        ctx.relate("LEADS", founders[0], target, view)
+        ctx.relate("MEMBER_OF", founders[0], target, view, since=since, role="leader")
+        return
+    for key in founders:
+        ctx.relate("MEMBER_OF", key, target, view, since=since, role="founder")
+
+
+def founding_together(
+    ctx: ArticleContext, view: SentenceView, alliances: list[Mention], default: str
+) -> None:
+    """'X는 Y, Z와 함께 'A'를 결성했다': X leads, those 'with' it found (or join) it."""
+    together = _TOGETHER.search(view.text)
+    if together and alliances and not unreal(view.text, together.end()):
+        target = _founded_alliance(alliances, view, together.end())
+        lead = nearest_subject(view, together.start())
+        partners = [
+            g for g in view.groups if g.case == "com" and view.local(g.end) <= together.start()
+        ]
+        role = "founder" if _FOUND_VERB.search(together.group()) else "member"
+        since = date_before(ctx, view, together.start()) or default
+        if lead and len(lead.keys) == 1:
+            ctx.relate("LEADS", lead.keys[0], target, view)
+            ctx.relate("MEMBER_OF", lead.keys[0], target, view, since=since, role="leader")
+        for group in partners:
+            for key in group.keys:
+                ctx.relate("MEMBER_OF", key, target, view, since=since, role=role)
+
+
+def leading(ctx: ArticleContext, view: SentenceView, alliances: list[Mention]) -> None:
+    """'X가 주도하는 <A>', '<A>는 X가 주관한다', 'X가 의장사를 맡는다': X leads A."""
+    for cue in _LEAD.finditer(view.text):
+        target = _led_alliance(ctx, view, alliances, cue)
+        if target is None:
+            continue
+        since = ctx.founded.get(target) or date_before(ctx, view, cue.start())
+        for leader in _leaders(view, cue):
+            ctx.relate("LEADS", leader, target, view)
+            ctx.relate("MEMBER_OF", leader, target, view, since=since, role="leader")
+
+
+def consortium_leads(ctx: ArticleContext, view: SentenceView, alliances: list[Mention]) -> None:
+    """'KT 컨소시엄': the first time the article names it, KT leads it."""
+    for mention in alliances:
+        lead = ctx.consortium_leads.get(mention.key)
+        if lead and not ctx.has("LEADS", lead, mention.key):
+            ctx.relate("LEADS", lead, mention.key, view)
+            ctx.relate("MEMBER_OF", lead, mention.key, view, role="leader")
+
+
+def _founded_alliance(alliances: list[Mention], view: SentenceView, cue: int) -> str:
+    """The alliance founded: the one right before the verb ('새 동맹 '<A>' 결성', '<A>를
+    출범'), else the topic ('결성된 <A>는'), else the first."""
+    before = [m for m in alliances if view.local(m.end) <= cue]
+    objects = [m for m in before if m.case == "obj"]
+    if objects:
+        return objects[-1].key
+    if before:
+        return before[-1].key
+    subjects = [m for m in alliances if m.case == "subj"]
+    return (subjects or alliances)[0].key
+
+
+def _led_alliance(
+    ctx: ArticleContext, view: SentenceView, alliances: list[Mention], cue: re.Match[str]
+) -> str | None:
+    """'X가 주도하는 <A>' names A right after the cue; '<A>는 X가 주도한다' anywhere in the
+    sentence; 'X를 중심으로 출범' the alliance founded. 'X가 주도하는 경쟁 연합' names none."""
+    if _adnominal_lead(view, cue):
+        after = [m for m in alliances if 0 <= view.local(m.start) - cue.end() <= 25]
+        return after[0].key if after else None
+    if alliances:
+        subjects = [m for m in alliances if m.case == "subj"]
+        return (subjects or alliances)[0].key
+    if _INITIATIVE.match(cue.group()):
+        return single_alliance(ctx)
+    return None
+
+
+def _adnominal_lead(view: SentenceView, cue: re.Match[str]) -> bool:
+    """'X가 주도하는 …', 'X가 이끄는 …': the cue modifies the noun after it."""
+    return bool(
+        _LEAD_ADNOMINAL.search(view.text[: cue.end()])
+        or re.match(r"(?:는|던)\s", view.text[cue.end() :])
+        or (cue.group() == "주도" and re.match(r"\s+['‘\"“]", view.text[cue.end() :]))
+    )
+
+
+def _leaders(view: SentenceView, cue: re.Match[str]) -> list[str]:
+    """Who a lead cue names: the object of '…을 중심으로', the name right before a bare
+    '주도', the subject after '의장사는', else the sentence's (single) subject."""
+    if "중심" in cue.group():
+        objects = [
+            g for g in view.groups if g.case == "obj" and view.local(g.end) <= cue.start() + 2
+        ]
+        return list(objects[-1].keys) if objects else []
+    if cue.group() == "주도":  # 'MS 주도 'AX 얼라이언스'': the name right before
+        adjacent = [g for g in view.groups if 0 <= cue.start() - view.local(g.end) <= 1]
+        return [adjacent[-1].members[-1].key] if adjacent else []
+    if _ROLE_NOUN.match(cue.group()) and re.match(r"(?:은|는)\s", view.text[cue.end() :]):
+        after = [
+            g for g in view.groups if view.local(g.start) > cue.end() and g.case in ("subj", "pred")
+        ]
+        return list(after[0].keys) if after and len(after[0].keys) == 1 else []
+    group = nearest_subject(view, cue.start())
+    if group and (len(group.keys) == 1 or _adnominal_lead(view, cue)):
+        return list(group.keys)
+    predicates = [g for g in view.groups if g.case == "pred" and view.local(g.start) > cue.start()]
+    if predicates and len(predicates[0].keys) == 1:
+        return list(predicates[0].keys)
+    return []
+
+
+def is_relative_subject(view: SentenceView, group: Group) -> bool:
+    """A subject of a relative clause other than a founding one ('X가 결성한 …' founds)."""
+    if group.case != "subj":
+        return False
+    clause = _RELATIVE_VERB.match(view.text, view.local(group.end))
+    return clause is not None and _FOUND.search(clause.group()) is None

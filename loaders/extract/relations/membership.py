@@ -1,0 +1,296 @@
+"""MEMBER_OF: founding (결성/출범), joining (합류/참여), leaving (탈퇴) and leading (주도/주관).
+
+Cues are verbs and nouns of the genre (``cues/membership.yaml``); who does what comes from
+the particles of the groups around the cue, so that "KT가 주도하는 'AI 원팀'에 LG전자와
+LG유플러스가 합류했다" makes the LG pair members and KT the leader. Founding and leading are
+read in ``founding.py``; this module joins the parts in the order they must run (a later
+sentence's founding members are dated from the founding an earlier one reported).
+
+Roles, as the gold reads them: a join after the founding ('얼라이언스에는 A, B가 참여했다')
+is a member; a sole founder leads. An organisation is tied only to an alliance the sentence
+names or refers to ('얼라이언스는', '이 연합'); an unnamed grouping ('경쟁 연합') ties no one.
+A headline is read segment by segment ('…발족…네이버·삼성전자 등 참여' founds nothing for
+Naver). Denied, doubted or planned statements ('없다', '않았다', '부인', '검토 중', '예정',
+'계획') give no membership.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..context import ArticleContext, SentenceView
+from ..cues import load
+from ..mentions import Group, Mention
+from .clauses import (
+    alliances_in,
+    clause_around,
+    date_before,
+    nearest_subject,
+    unreal,
+)
+from .founding import (
+    consortium_leads,
+    founding,
+    founding_together,
+    is_relative_subject,
+    leading,
+)
+
+_CUES = load("membership")
+_JOIN = re.compile(
+    _CUES.group("join_verbs")
+    + r"(?:"
+    + _CUES.alt("join_endings")
+    + r"|(?:을|를)\s*"
+    + _CUES.group("join_decisions")
+    + r")|"
+    + _CUES.alt("join_phrases")
+)
+# Leaving: the membership ends ('탈퇴했다', '컨소시엄에서 빠졌다').
+_LEAVE = re.compile(
+    _CUES.group("leave_verbs") + _CUES.group("leave_endings") + "|" + _CUES.alt("leave_phrases")
+)
+_NEGATED = re.compile(r"[가-힣]{0,3}지\s*(?:않|못)")
+# A headline's bare noun: "LG CNS, 'AX 얼라이언스' 합류", "…네이버·삼성전자 등 참여".
+_JOIN_HEADLINE = re.compile(_CUES.group("headline_joins") + r"(?=\s*(?:$|\.\.\.|…|,|\s[-–|]))")
+# '참여하고 있다', '참여 중이다': a present state, not the day of joining.
+_STATIVE = re.compile(r"(?:하|해)?" + _CUES.group("stative"))
+_LATER = _CUES.regex("later")
+# '출범 때는 A, B가 참여했다': members from the founding on.
+_FOUNDING_TIME = re.compile(
+    _CUES.group("founding_time_nouns")
+    + r"\s*"
+    + _CUES.group("founding_times")
+    + r"(?:부터|에는|는)?\s"
+)
+_FOUNDER_NOUN = _CUES.regex("founder_nouns")
+# '컨소시엄 참여기관은 A, B 등 4개 대학과 C, D다': the members follow.
+_MEMBER_LIST = re.compile(_CUES.group("member_list_nouns") + r"(?:은|는|으로는|로는)\s")
+# 'NIPA가 사무국을 맡는다': the secretariat is a member (the gold's reading).
+_SECRETARIAT = re.compile(
+    _CUES.alt("secretariat") + r"(?:을|를|은|는)?\s*" + _CUES.group("secretariat_verbs")
+)
+# '사무국은 NIA가 맡는다': the secretariat named after the cue.
+_SECRETARIAT_BY = re.compile(_CUES.alt("secretariat") + r"(?:은|는)\s")
+_SECRETARIAT_VERB = re.compile(r"\s*" + _CUES.group("secretariat_verbs"))
+_LOC_WORD = re.compile(r"(?P<word>[^\s]+?)(?:에|에는|에도|에서|에서도|에서는)\s(?!따르면|의하면)")
+_DATE_WORD = re.compile(r"(?:\d+\s*(?:일|월|년|기|차)|" + _CUES.alt("date_words") + r")$")
+
+
+def membership(ctx: ArticleContext, view: SentenceView) -> None:
+    """Founding, joining, leaving and leading, in that order, then member lists and the
+    secretariat.
+
+    An organisation is tied only to an alliance this sentence names or refers to ('얼라이언스는',
+    '이 연합'); an unnamed grouping ('경쟁 연합') ties no one. What a sentence denies or only
+    plans ('합류하지 않았다', '빠진 기업은 없다', '가입할 예정이다') ties no one either.
+    """
+    alliances = alliances_in(view)
+    default = view.date or ctx.event.isoformat()
+    consortium_leads(ctx, view, alliances)
+    _joins(ctx, view, alliances, default)
+    _leaves(ctx, view, alliances, default)
+    founding(ctx, view, alliances, default)
+    founding_together(ctx, view, alliances, default)
+    leading(ctx, view, alliances)
+    _member_lists(ctx, view, alliances)
+    _secretariat(ctx, view, alliances)
+
+
+def _joins(ctx: ArticleContext, view: SentenceView, alliances: list[Mention], default: str) -> None:
+    """'X가 <A>에 합류했다': X (and those 'with' it) members of A, from the day written, the
+    founding day for founding members, or (a present state aside) the day of the news."""
+    joins = list(_JOIN.finditer(view.text))
+    if view.headline:
+        joins += list(_JOIN_HEADLINE.finditer(view.text))
+    for cue in joins:
+        if _NEGATED.match(view.text, cue.end()) or unreal(view.text, cue.end()):
+            continue
+        if _joins_something_else(view, cue.start()):
+            continue  # '창립 논의에 참여했다': the discussion, not the alliance
+        target = _alliance_near(alliances, view, cue.start(), prefer="loc")
+        target = target or _paragraph_alliance(ctx, view)
+        group = _joiners(view, cue)
+        if not (target and group):
+            continue
+        keys = list(group.keys) + _with_partners(view, group, cue.start())
+        founder = _FOUNDER_NOUN.search(view.text[max(0, cue.start() - 15) : cue.start()])
+        founder = founder or _FOUNDING_TIME.search(view.text[: cue.start()])
+        since = date_before(ctx, view, cue.start())
+        if founder and since is None:
+            since = ctx.founded.get(target)
+        # '참여하고 있다' (a member now) and '최근 … 가입했다' leave the day open; a join
+        # reported with the founding dates from it.
+        stative = _STATIVE.match(view.text, cue.end()) or _LATER.search(view.text)
+        if since is None and not stative:
+            since = ctx.founded.get(target, default)
+        for key in keys:
+            ctx.relate(
+                "MEMBER_OF", key, target, view, since=since,
+                role="founder" if founder else "member",
+            )  # fmt: skip
+
+
+def _joiners(view: SentenceView, cue: re.Match[str]) -> Group | None:
+    """Who joins: the subject before the cue (not a relative clause's), the subject right
+    after an adnominal cue, a headline's actor, or 'X의' before '가입 신청'."""
+    group = nearest_subject(view, cue.start(), skip=is_relative_subject)
+    group = group or _subject_after(view, cue)
+    if view.headline and group is None:
+        group = _headline_actor(view, cue.start())
+    if group is None and "신청" in cue.group():  # 'X의 가입 신청이 승인됐다'
+        group = next(
+            (g for g in view.groups if g.case == "gen" and g.end == view.offset + cue.start() - 1),
+            None,
+        )
+    return group
+
+
+def _leaves(
+    ctx: ArticleContext, view: SentenceView, alliances: list[Mention], default: str
+) -> None:
+    """'X가 <A>에서 탈퇴했다': X's membership of A ends on the day written (or the news)."""
+    for cue in _LEAVE.finditer(view.text):
+        if unreal(view.text, cue.end()) or _joins_something_else(view, cue.start()):
+            continue
+        target = _alliance_near(alliances, view, cue.start(), prefer="loc")
+        target = target or _paragraph_alliance(ctx, view)
+        group = nearest_subject(view, cue.start()) or _subject_after(view, cue)
+        if target and group:
+            until = date_before(ctx, view, cue.start()) or default
+            for key in group.keys:
+                ctx.relate("MEMBER_OF", key, target, view, until=until, role="member")
+
+
+def _joins_something_else(view: SentenceView, cue: int) -> bool:
+    """'협의체 창립 논의에 참여했다', '사업에 참여한다': the nearest '…에' before the cue in its
+    clause is not an alliance (nor a date), so what is joined is something else."""
+    lo, _ = clause_around(view, cue)
+    words = list(_LOC_WORD.finditer(view.text[lo:cue]))
+    if not words:
+        return False
+    last = words[-1]
+    if _DATE_WORD.search(last["word"]):
+        return False
+    start = view.offset + lo + last.start("word")
+    end = view.offset + lo + last.end("word")
+    return not any(m.start < end and start < max(m.after, m.end) for m in alliances_in(view))
+
+
+def _headline_actor(view: SentenceView, cue: int) -> Group | None:
+    """'LG CNS, MS 주도 'AX 얼라이언스' 합류': the headline's first name, before its comma,
+    or the bare list right before the cue in the same segment ('네이버·삼성전자 등 참여')."""
+    lo, _ = clause_around(view, cue)
+    before = [g for g in view.groups if lo <= view.local(g.start) and view.local(g.end) <= cue]
+    if not before:
+        return None
+    first = before[0]
+    if first.case in ("subj", "bare") and view.local(first.start) == lo:
+        return first
+    return None
+
+
+def _member_lists(ctx: ArticleContext, view: SentenceView, alliances: list[Mention]) -> None:
+    """'컨소시엄 참여기관은 연세대, 고려대 등 4개 대학과 삼성전자다': the listed are members."""
+    for cue in _MEMBER_LIST.finditer(view.text):
+        before = [m for m in alliances if view.local(m.end) <= cue.start()]
+        target = before[-1].key if before else _paragraph_alliance(ctx, view)
+        if target is None or unreal(view.text, cue.end()):
+            continue
+        after = [g for g in view.groups if view.local(g.start) >= cue.end()]
+        if not after or after[0].case not in ("pred", "subj", "bare"):
+            continue
+        founder = "창립" in cue.group()
+        since = date_before(ctx, view, len(view.text)) or ctx.founded.get(target)
+        for key in after[0].keys:
+            ctx.relate(
+                "MEMBER_OF", key, target, view, since=since,
+                role="founder" if founder else "member",
+            )  # fmt: skip
+
+
+def _secretariat(ctx: ArticleContext, view: SentenceView, alliances: list[Mention]) -> None:
+    """'연합은 금융보안원이 사무국을 맡아 운영한다': the secretariat is a member of it."""
+    cue = _SECRETARIAT.search(view.text)
+    by = _SECRETARIAT_BY.search(view.text) if cue is None else None
+    found = cue or by
+    if found is None:
+        return
+    target = _alliance_for(alliances, view, "subj") or _paragraph_alliance(ctx, view)
+    if by is not None:
+        after = [g for g in view.groups if view.local(g.start) >= by.end()]
+        group = after[0] if after and after[0].case == "subj" else None
+        if group is not None and not _SECRETARIAT_VERB.match(view.text[view.local(group.end) :]):
+            group = None
+    else:
+        group = nearest_subject(view, found.start())
+    if target is None or group is None or len(group.keys) != 1:
+        return
+    since = ctx.founded.get(target) or date_before(ctx, view, found.start())
+    ctx.relate("MEMBER_OF", group.keys[0], target, view, since=since, role="member")
+
+
+def _with_partners(view: SentenceView, subject: Group, cue: int) -> list[str]:
+    """'뷰노는 루닛, 딥노이드와 함께 창립 회원사로 활동해 왔다': those 'with' the subject."""
+    keys: list[str] = []
+    for g in view.groups:
+        if g.case != "com" or not (subject.end <= g.start and view.local(g.end) <= cue):
+            continue
+        if re.match(r"\s*함께", view.text[view.local(g.end) :]):
+            keys.extend(k for k in g.keys if k not in subject.keys)
+    return keys
+
+
+def _alliance_near(
+    alliances: list[Mention], view: SentenceView, cue: int, prefer: str
+) -> str | None:
+    """The alliance a join or exit cue is about: '<A>에 합류', '<A>에서 탈퇴', else the one
+    nearest before the cue, else the sentence's only one."""
+    before = [m for m in alliances if view.local(m.end) <= cue]
+    marked = [m for m in before if m.case == prefer]
+    if marked:
+        return marked[-1].key
+    if before:
+        return before[-1].key
+    keys = list(dict.fromkeys(m.key for m in alliances))
+    return keys[0] if len(keys) == 1 else None
+
+
+def _paragraph_alliance(ctx: ArticleContext, view: SentenceView) -> str | None:
+    """The alliance the paragraph is about: the one the nearest earlier sentence of the same
+    paragraph names, when it names exactly one."""
+    text = ctx.article.text
+    later = view
+    for earlier in reversed(ctx.views):
+        if earlier.offset >= view.offset:
+            continue
+        if "\n" in text[earlier.sentence.end : later.offset] or earlier.headline:
+            return None
+        keys = list(dict.fromkeys(m.key for m in alliances_in(earlier)))
+        if keys:
+            return keys[0] if len(keys) == 1 else None
+        later = earlier
+    return None
+
+
+def _subject_after(view: SentenceView, cue: re.Match[str]) -> Group | None:
+    """'[9월 원팀에 합류했던] 한화시스템은': the subject right after an adnominal cue."""
+    rest = view.text[cue.start() :]
+    clause = re.match(r"\S*(?:했던|하던|한|된)\s", rest)
+    if clause is None:
+        return None
+    start = cue.start() + clause.end()
+    for group in view.groups:
+        if view.local(group.start) >= start and group.case == "subj":
+            if view.local(group.start) - start <= 12:
+                return group
+            break
+    return None
+
+
+def _alliance_for(alliances: list[Mention], view: SentenceView, prefer_case: str) -> str | None:
+    """The sentence's alliance marked with ``prefer_case``, else its first."""
+    if not alliances:
+        return None
+    preferred = [m for m in alliances if m.case == prefer_case]
+    return (preferred or alliances)[0].key

@@ -1,0 +1,72 @@
+"""Sentence views: what the relation rules read of one sentence.
+
+Before any rule runs, each sentence gets its people ("<name> <org> <title>", and "박 사장"
+for one named before), its mentions outside people's titles, and its organisations joined
+into groups with a case, plus references ("3사", "양사") to earlier groups. Doing this once
+per sentence, in article order, lets every rule read the same structure.
+"""
+
+from __future__ import annotations
+
+from allygraph.models import Sentence
+
+from .context import ArticleContext, SentenceView
+from .mentions import Group, Mention, groups_in, party_refs
+from .people import PersonMention, find_people, find_short_refs
+
+
+def sentence_views(ctx: ArticleContext, mentions: list[Mention]) -> list[SentenceView]:
+    """One view per sentence, in order; each sees the groups and people of those before it
+    (for "3사" and "박 사장")."""
+    views: list[SentenceView] = []
+    history: list[Group] = []
+    people_so_far: list[PersonMention] = []
+    index = 0
+    for sentence in ctx.article.sentences:
+        inside: list[Mention] = []
+        while index < len(mentions) and mentions[index].start < sentence.start:
+            index += 1
+        j = index
+        while j < len(mentions) and mentions[j].start < sentence.end:
+            inside.append(mentions[j])
+            j += 1
+        view = _view(ctx, sentence, inside, history, people_so_far)
+        history.extend(g for g in view.groups if not g.ref)
+        views.append(view)
+    return views
+
+
+def _view(
+    ctx: ArticleContext,
+    sentence: Sentence,
+    inside: list[Mention],
+    history: list[Group],
+    people_so_far: list[PersonMention],
+) -> SentenceView:
+    """A sentence's people (who are seen first), its other mentions (those inside a
+    person's title dropped), the organisations free of a person, and their groups."""
+    persons = [m for m in inside if m.type == "Person"]
+    others = [m for m in inside if m.type != "Person"]
+    orgs = [m for m in others if m.is_org]
+    people = find_people(sentence.text, sentence.start, orgs, persons)
+    people += find_short_refs(sentence.text, sentence.start, people_so_far + people)
+    people.sort(key=lambda p: p.start)
+    people_so_far.extend(p for p in people if not p.short)
+    for person in people:
+        if not person.short:
+            ctx.see(ctx.person_key(person.name, person.name_en), person.start, person.name)
+    in_person = {id(p.org) for p in people if p.org is not None and not p.aside}
+    # A name inside someone's title ("CLOVA CIC 대표") is no mention of that entity.
+    others = [
+        m
+        for m in others
+        if id(m) in in_person or not any(p.start <= m.start < p.end for p in people)
+    ]
+    for mention in others:
+        ctx.see(mention.key, mention.start, mention.surface)
+    free_orgs = [m for m in others if m.is_org and id(m) not in in_person]
+    headline = sentence.kind in ("title", "subtitle")
+    groups = groups_in(ctx.article.text, free_orgs, headline)
+    groups += party_refs(sentence.text, sentence.start, history, groups)
+    groups.sort(key=lambda g: g.start)
+    return SentenceView(sentence, others, free_orgs, groups, people, None)
