@@ -24,6 +24,12 @@ _KIND_RANK = {"body": 0, "caption": 1, "subtitle": 2, "title": 3}
 
 @dataclass(slots=True)
 class SentenceView:
+    """One sentence as the relation rules read it, built once before any rule runs.
+
+    Offsets of mentions and groups are the article's; ``local`` turns them into offsets
+    in ``text``, where the rules' patterns match.
+    """
+
     sentence: Sentence
     mentions: list[Mention]  # organisations, products, alliances (not people)
     orgs: list[Mention]  # organisations not inside a person's "<name> <org> <title>"
@@ -69,6 +75,13 @@ class AgreementDraft:
 
 
 class ArticleContext:
+    """What one article's extraction builds up, shared by every rule.
+
+    It owns entity ids, so a name proposed twice (or by two rules) is one entity, and it
+    merges a relation stated in several sentences into one, keeping the best evidence
+    (a body sentence over a headline) and the most informative properties.
+    """
+
     def __init__(self, article: Article, registry: Registry) -> None:
         self.article = article
         self.registry = registry
@@ -135,18 +148,23 @@ class ArticleContext:
         return key
 
     def person_key(self, name: str, name_en: str | None = None) -> str:
+        """The id of a person: the registry's, else a new candidate's."""
         entry = self.registry.lookup(name) or (self.registry.lookup(name_en) if name_en else None)
         if entry is not None and entry.type == "Person":
             return entry.id
         return self.new_key(Candidate(key="", type="Person", name=name, name_en=name_en))
 
     def see(self, key: str, position: int, surface: str | None = None) -> None:
+        """Note that the article names ``key`` at ``position`` as ``surface``: entities are
+        listed in order of first mention, with the spellings the article used as aliases."""
         if key not in self.first_seen or position < self.first_seen[key]:
             self.first_seen[key] = position
         if surface:
             self.surfaces.setdefault(key, set()).add(surface)
 
     def entity(self, key: str) -> Entity | None:
+        """The entity for ``key``: the registry's (plus spellings the article used), or the
+        candidate's, marked new."""
         entry = self.registry.get(key)
         if entry is not None:
             entity = entry.to_entity()
@@ -192,6 +210,8 @@ class ArticleContext:
         role: str | None = None,
         title: str | None = None,
     ) -> None:
+        """Record a relation with this sentence as evidence; a repeat of one already known
+        merges into it (the highest role, the earliest start, the longest title win)."""
         if source == target:
             return
         evidence = Evidence(

@@ -30,6 +30,8 @@ _DAY_OFFSET = {
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
+    """A date expression in a text: where it is and the ISO date it stands for."""
+
     start: int
     end: int
     value: str  # ISO partial date
@@ -53,6 +55,7 @@ def find_dates(text: str, published: date, event: date | None = None) -> list[Da
 
 
 def first_date(text: str, published: date, event: date | None = None) -> str | None:
+    """The first date ``text`` writes (ISO, as precise as written): a sentence's date."""
     dates = find_dates(text, published, event)
     return dates[0].value if dates else None
 

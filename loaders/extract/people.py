@@ -44,6 +44,8 @@ _NOT_NAMES = _WORDS.set("not_names")
 
 @dataclass(slots=True)
 class PersonMention:
+    """A person in a sentence: the name, and the organisation and title named with it."""
+
     start: int
     end: int
     name: str
@@ -55,6 +57,8 @@ class PersonMention:
 
 
 def is_person_name(word: str) -> bool:
+    """Whether a word reads as a Korean name: 2-4 syllables, a known surname first, and not
+    one of the words that only look like names ('이번', '정부')."""
     return (
         _NAME.fullmatch(word) is not None
         and word not in _NOT_NAMES
@@ -223,11 +227,13 @@ def parse_title(text: str, pos: int) -> tuple[str, int] | None:
 
 
 def _bare_title(title: str) -> str:
+    """'CTO 사장(대표)' -> '사장': the title word a short reference ('박 사장') repeats."""
     last = title.split()[-1]
     return re.sub(r"\(.*\)$", "", last)
 
 
 def _split_particle(token: str) -> tuple[str, str]:
+    """'사장은' -> ('사장', '은'): a title token and the particle glued to it, if any."""
     for n in range(min(_LONGEST_PARTICLE, len(token) - 1), 0, -1):
         if token[-n:] in _PARTICLE_SET and _TITLE_END.search(token[:-n]):
             return token[:-n], token[-n:]
@@ -255,6 +261,7 @@ _GLUED_SUFFIXES = _TITLES.words("glued_title_suffixes")
 
 
 def _glued_title(org: str, glued: str) -> str:
+    """'서울아산병원' + '장' -> '병원장': the title as the press would write it alone."""
     if glued == "장관":
         return "장관"
     for suffix in _GLUED_SUFFIXES:

@@ -52,6 +52,8 @@ class RuleExtractor:
         self.registry = registry or default_registry()
 
     def extract(self, article: Article) -> Extraction:
+        """Mentions, then sentence views, then the rules sentence by sentence, then the
+        entities the article names or relates (see the module docstring)."""
         ctx = ArticleContext(article, self.registry)
         mentions = self._mentions(ctx)
         self._resolve_generic_alliances(ctx, mentions)
@@ -83,6 +85,10 @@ class RuleExtractor:
     # --- mentions -----------------------------------------------------------------------
 
     def _mentions(self, ctx: ArticleContext) -> list[Mention]:
+        """Every mention in the text. Order matters: registered names first, and each later
+        finder skips spans an earlier one took, so a known name is never re-proposed as a
+        new organisation; lists and '(이하 X)' are read once the names around them are known.
+        """
         text = ctx.article.text
         found = registry_mentions(text, self.registry)
         found = drop_inside_names(found, quoted_alliance_spans(text))
@@ -171,6 +177,8 @@ class RuleExtractor:
     def _entities(
         self, ctx: ArticleContext, mentions: list[Mention], views: list[SentenceView]
     ) -> list[Entity]:
+        """Entities in order of first mention; new products and alliances only if related
+        (a product named in passing is noise, an organisation named is news)."""
         related = {r.from_ for r in ctx.relations.values()} | {r.to for r in ctx.relations.values()}
         keys = sorted(ctx.first_seen, key=lambda k: ctx.first_seen[k])
         entities: list[Entity] = []
@@ -184,6 +192,8 @@ class RuleExtractor:
         return entities
 
     def _agreement(self, ctx: ArticleContext, draft: AgreementDraft) -> Entity:
+        """The Agreement entity of a draft, with its PARTY_TO and SIGNED relations; its id is
+        kind, date and first parties, so the same signing in two articles is one node."""
         parties = list(dict.fromkeys(key for key, _ in draft.parties))
         date = draft.date or ctx.event.isoformat()
         slug_parts = [draft.kind, date, *parties[:3]]

@@ -29,6 +29,7 @@ class CueTable:
     lists: dict[str, tuple[str, ...]]
 
     def words(self, cue: str) -> tuple[str, ...]:
+        """The words of one cue; a cue the table lacks is a bug, said plainly."""
         try:
             return self.lists[cue]
         except KeyError:
@@ -52,6 +53,7 @@ class CueTable:
 
 
 def _entry(table: str, cue: object, value: object) -> tuple[str, tuple[str, ...]]:
+    """One table entry checked and normalised to a tuple of words."""
     if not isinstance(cue, str):
         raise TypeError(f"cue table {table}.yaml: cue names must be strings, not {cue!r}")
     if isinstance(value, str):
