@@ -147,6 +147,14 @@ class ArticleContext:
         self.candidates[key] = candidate
         return key
 
+    def rename(self, short_key: str, long_key: str, surface: str) -> None:
+        """A candidate turned out to be a short form of another entity: drop it, and keep
+        its spelling as the other's alias (a registered entity gets it from ``see``)."""
+        self.candidates.pop(short_key, None)
+        target = self.candidates.get(long_key)
+        if target is not None and surface != target.name and surface not in target.aliases:
+            target.aliases.append(surface)
+
     def person_key(self, name: str, name_en: str | None = None) -> str:
         """The id of a person: the registry's, else a new candidate's."""
         entry = self.registry.lookup(name) or (self.registry.lookup(name_en) if name_en else None)

@@ -24,6 +24,8 @@ from ..registry import Registry, default_registry
 from ..romanise import slugify
 from .context import AgreementDraft, ArticleContext, SentenceView
 from .dates import first_date, first_day
+from .discovery import discover
+from .identity import merge_short_forms
 from .mentions import (
     Mention,
     alliance_refs,
@@ -97,11 +99,14 @@ class RuleExtractor:
         found += quoted_alliance_mentions(text, self.registry, taken, ctx.new_key)
         found += unknown_org_mentions(text, self.registry, taken, ctx.new_key, registered)
         found += unknown_product_mentions(text, taken, ctx.new_key)
+        found += discover(text, self.registry, taken, found, ctx.new_key)
         found.sort(key=lambda m: m.start)
         found += list_org_mentions(text, found, self.registry, ctx.new_key)
         found.sort(key=lambda m: m.start)
         found += hereafter_mentions(text, found, ctx.candidates)
         found.sort(key=lambda m: m.start)
+        latin = {key: c.name_en for key, c in ctx.candidates.items()}
+        merge_short_forms(found, _headline_end(ctx.article), ctx.rename, latin)
         self._merge_alliance_names(ctx, found)
         consortia, ctx.consortium_leads = consortium_mentions(text, found, ctx.new_key)
         if consortia:
@@ -217,6 +222,11 @@ class RuleExtractor:
         for name, view in draft.signers:
             ctx.relate("SIGNED", ctx.person_key(name), key, view)
         return entity
+
+
+def _headline_end(article: Article) -> int:
+    """Where the headline and subheadlines end: short forms there are the body's names."""
+    return max((s.end for s in article.sentences if s.kind in ("title", "subtitle")), default=0)
 
 
 def _founded_in_body(article: Article, generic: Mention, named: list[Mention]) -> str | None:

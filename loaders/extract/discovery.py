@@ -1,0 +1,307 @@
+"""Finding organisations nobody listed, from the grammar of the sentence they stand in.
+
+The registry resolves names; it must not be what finds them. A name is a stem Kiwi calls
+proper (NNP), does not know at all, or writes in Latin letters; it is an organisation's
+when the sentence treats it as one:
+- it stands in a coordination with another organisation ("리벨리온과 퓨리오사AI, 사피온");
+- it fills an argument slot (subject, partner, object, place) of a predicate whose
+  arguments are organisations (합류, 체결, 투자, 손잡다 …; the table is data);
+- a descriptor noun stands before it ("AI 반도체 스타트업 업스테이지") or it is followed by
+  a Latin spelling in parentheses ("딥노이드(Deepnoid)");
+- it sits between a person's name and a title ("김성훈 업스테이지 대표").
+Places, generic words and people's names are kept out by tables and by the person rules.
+A name accepted once is a mention wherever it occurs in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..registry import Registry
+from ..text import name_key
+from .cues import load
+from .grammar import Word, words
+from .mentions import Candidate, Mention, NewKey, attach_particle
+from .people import TITLE_WORDS, is_person_name
+
+_COORDINATING = frozenset({"와", "과", "및", "하고", "이랑", "랑"})
+_ARGUMENT_PARTICLES = frozenset(
+    {"은", "는", "이", "가", "을", "를", "와", "과", "에", "에서", "도", "와의", "과의", "와도",
+     "과도", "에게", "로부터", "으로부터", "과는", "와는", "측은", "측도", "의"}
+)  # fmt: skip
+_SEPARATOR = re.compile(r"\s*(?:[,·/]|및|그리고)?\s*")
+_LATIN_PAREN = re.compile(r"\((?P<en>[A-Za-z][A-Za-z0-9 .&\-]{1,40})\)")
+_ALLIANCE_END = re.compile(r"(?:동맹|얼라이언스|연합체?|협의체|협의회|컨소시엄|원팀|포럼)$")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    places: frozenset[str]
+    generic_latin: frozenset[str]
+    generic_words: frozenset[str]
+    descriptors: frozenset[str]
+    org_predicates: frozenset[str]
+    titles: frozenset[str]
+    suffix_types: tuple[tuple[str, str, int], ...]  # (ending, type, minimum prefix length)
+    not_university_short: frozenset[str]
+    not_org_endings: tuple[str, ...]
+    government_endings: tuple[str, ...]
+
+
+_KINDS = (
+    ("university_endings", "University"),
+    ("government_endings", "GovernmentBody"),
+    ("research_endings", "ResearchInstitute"),
+)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    table = load("discovery")
+    minimum = {e: 3 for e in table.words("endings_after_three")}
+    minimum |= {e: 2 for e in table.words("endings_after_two")}
+    suffixes = [
+        (ending, kind, minimum.get(ending, 1))
+        for cue, kind in _KINDS
+        for ending in table.words(cue)
+    ]
+    suffixes.sort(key=lambda s: len(s[0]), reverse=True)
+    return Lexicon(
+        places=table.set("places"),
+        generic_latin=frozenset(w.casefold() for w in table.words("generic_latin")),
+        generic_words=table.set("generic_words"),
+        descriptors=table.set("descriptors"),
+        org_predicates=table.set("org_predicates"),
+        titles=frozenset(t for t in TITLE_WORDS if " " not in t),
+        suffix_types=tuple(suffixes),
+        not_university_short=table.set("not_university_short"),
+        not_org_endings=table.words("not_org_endings"),
+        government_endings=tuple(e for e in table.words("government_endings") if not e.isascii()),
+    )
+
+
+@dataclass
+class _Name:
+    """One candidate name with the evidence gathered over all its occurrences."""
+
+    surface: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    score: int = 0
+    name_en: str | None = None
+
+
+def discover(
+    text: str,
+    registry: Registry,
+    taken: list[tuple[int, int]],
+    known: list[Mention],
+    new_key: NewKey,
+) -> list[Mention]:
+    """Organisations in ``text`` that no earlier rule found (spans in ``taken`` are done)."""
+    lex = lexicon()
+    analysed = words(text)
+    org_spans = {(m.start, m.end) for m in known if m.is_org}
+    names: dict[str, _Name] = {}
+    for i, (start, end, surface) in enumerate(_name_spans(analysed, text)):
+        if start < 0 or _blocked(surface, lex) or _inside(start, end, taken):
+            continue
+        name = names.setdefault(name_key(surface), _Name(surface))
+        name.spans.append((start, end))
+        name.score = max(name.score, _evidence(analysed, i, text, start, end, org_spans, lex))
+        name.name_en = name.name_en or _latin_after(text, end)
+    found: list[Mention] = []
+    for name in names.values():
+        if name.score < 1:
+            continue
+        kind = _kind(name.surface, lex)
+        entry = registry.lookup(name.surface)
+        key = entry.id if entry else new_key(Candidate("", kind, name.surface, name.name_en))
+        for start, end in name.spans:
+            if _inside(start, end, taken):
+                continue
+            mention = Mention(start, end, key, entry.type if entry else kind, text[start:end])
+            mention.new = entry is None
+            mention.name_en = name.name_en
+            found.append(attach_particle(text, mention))
+            taken.append((start, end))
+    return found
+
+
+# --- candidate spans --------------------------------------------------------------------
+
+
+def _name_spans(analysed: list[Word], text: str) -> list[tuple[int, int, str]]:
+    """(start, end, surface) of each proper stem, one per word; Latin words in a row with
+    no particle between them are one name ("SK C&C", "Hugging Face")."""
+    spans: list[tuple[int, int, str]] = []
+    lex = lexicon()
+    for i, word in enumerate(analysed):
+        if not word.nominal or not (
+            word.proper or _fragmented(word) or _institution(word.stem, lex)
+        ):
+            spans.append((-1, -1, ""))
+            continue
+        start, end = word.start, word.stem_end
+        prev = spans[-1] if spans else None
+        if (
+            prev is not None
+            and prev[0] >= 0
+            and word.latin
+            and analysed[i - 1].latin
+            and not analysed[i - 1].particle
+            and word.stem.casefold() not in lex.generic_latin
+            and analysed[i - 1].stem.casefold() not in lex.generic_latin
+            and text[analysed[i - 1].end : word.start] == " "
+        ):
+            spans[-1] = (-1, -1, "")
+            start = prev[0]
+        spans.append((start, end, text[start:end]))
+    return spans  # aligned with ``analysed``: (-1, -1, '') where a word names nothing
+
+
+def _fragmented(word: Word) -> bool:
+    """Kiwi cut a stem it did not know into one-syllable pieces ('사피온' -> 사/피/온)."""
+    stem = [m for m in word.morphs if m.end <= word.stem_end - word.start]
+    return (
+        len(stem) >= 3
+        and all(len(m.form) == 1 for m in stem)
+        and all("가" <= c <= "힣" for c in word.stem)
+    )
+
+
+def _institution(stem: str, lex: Lexicon) -> bool:
+    """A public body named with common nouns ('과학기술정보통신부', '금융위원회'): long
+    enough that the ending is no ordinary word's."""
+    return len(stem) >= 4 and stem.endswith(lex.government_endings) and "가" <= stem[0] <= "힣"
+
+
+def _blocked(surface: str, lex: Lexicon) -> bool:
+    if not surface or (len(surface) < 2 and not surface.isascii()):
+        return True
+    if surface.casefold() in lex.generic_latin or surface in lex.generic_words:
+        return True
+    if surface in lex.places or surface in lex.titles or surface.isdigit():
+        return True
+    if _ALLIANCE_END.search(surface) or any(surface.endswith(t) for t in lex.titles):
+        return True
+    if len(surface) >= 3 and surface.endswith(lex.not_org_endings):
+        return True
+    return is_person_name(surface) and len(surface) == 3
+
+
+def _inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+# --- evidence ---------------------------------------------------------------------------
+
+
+def _evidence(
+    analysed: list[Word],
+    index: int,
+    text: str,
+    start: int,
+    end: int,
+    org_spans: set[tuple[int, int]],
+    lex: Lexicon,
+) -> int:
+    """How strongly the sentence treats the name at ``analysed[index]`` as an organisation."""
+    word = analysed[index]
+    score = 0
+    before = analysed[index - 1] if index else None
+    after = analysed[index + 1] if index + 1 < len(analysed) else None
+    if before is not None and before.stem in lex.places and not before.particle:
+        return 0  # an address ('서울 종로구') or a place's part
+    if _first_name(analysed, index, lex):
+        return 0
+    if _in_coordination(analysed, index, text, org_spans):
+        score += 2
+    if before is not None and before.stem in lex.descriptors and not before.particle:
+        score += 1
+    person_before = before is not None and is_person_name(before.stem) and not before.particle
+    if after is not None and after.stem in lex.titles and person_before:
+        score += 2
+    if _latin_after(text, end) and not word.latin:
+        score += 1
+    # '새너제이에서 공개했다': where something happens is a place more often than a firm.
+    if word.particle in _ARGUMENT_PARTICLES - {"에서"} and _clause_predicate(analysed, index, lex):
+        score += 1
+    return score
+
+
+def _first_name(analysed: list[Word], index: int, lex: Lexicon) -> bool:
+    """'사티아 나델라 마이크로소프트 CEO': a bare word before another name that a title
+    follows is the first half of a foreign person's name."""
+    word = analysed[index]
+    if word.particle or index + 2 >= len(analysed):
+        return False
+    nxt, third = analysed[index + 1], analysed[index + 2]
+    if word.latin != nxt.latin:
+        return False
+    titled = third.stem in lex.titles or (
+        index + 3 < len(analysed) and analysed[index + 3].stem in lex.titles
+    )
+    return (titled and not nxt.latin) or (titled and word.latin and nxt.latin)
+
+
+def _in_coordination(
+    analysed: list[Word], index: int, text: str, org_spans: set[tuple[int, int]]
+) -> bool:
+    """Whether the word is listed with an organisation ('A, B와 C', 'A·B', 'A 및 B')."""
+    for step in (-1, 1):
+        j = index + step
+        if not 0 <= j < len(analysed):
+            continue
+        left, right = (analysed[j], analysed[index]) if step < 0 else (analysed[index], analysed[j])
+        gap = text[left.end : right.start]
+        if not (
+            (left.particle in _COORDINATING and gap.strip() == "")
+            or (not left.particle and _SEPARATOR.fullmatch(gap) and gap.strip())
+        ):
+            continue
+        other = analysed[j]
+        if (other.start, other.stem_end) in org_spans or any(
+            a <= other.start < b for a, b in org_spans
+        ):
+            return True
+        if other.nominal and other.proper and len(other.stem) >= 2:
+            return True
+    return False
+
+
+def _clause_predicate(analysed: list[Word], index: int, lex: Lexicon) -> bool:
+    """Whether the clause the word stands in ends in a predicate of organisations."""
+    for word in analysed[index + 1 : index + 12]:
+        if word.predicate is not None:
+            if word.predicate in lex.org_predicates:
+                return True
+            if word.ending in ("EF", "EC"):
+                return False
+        elif word.stem in lex.org_predicates and word.particle in ("을", "를", "에"):
+            return True
+    return False
+
+
+def _latin_after(text: str, end: int) -> str | None:
+    match = _LATIN_PAREN.match(text, end)
+    return match["en"].strip() if match else None
+
+
+# --- kinds ------------------------------------------------------------------------------
+
+
+def _kind(surface: str, lex: Lexicon) -> str:
+    for ending, kind, minimum in lex.suffix_types:
+        if surface.endswith(ending) and len(surface) - len(ending) >= minimum:
+            return kind
+    if (
+        surface.endswith("대")
+        and 3 <= len(surface) <= 5
+        and surface not in lex.not_university_short
+        and not surface.isascii()
+    ):
+        return "University"
+    return "Company"

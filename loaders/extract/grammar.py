@@ -1,0 +1,225 @@
+"""The grammar layer: Kiwi's analysis of every word, with the particle, case and predicate
+the relation rules and the name finder read instead of string patterns.
+
+A Korean word (어절, a run between spaces and punctuation) is a stem followed by particles
+or endings: "리벨리온과" is the name 리벨리온 + the conjunctive particle 과, "합류하면서" is the
+predicate 합류 + 하 + the connective ending 면서 (a clause boundary). Kiwi gives each
+morpheme a tag (NNP proper noun, NNG common noun, SL Latin, J* particles, XSV verb-forming
+suffix, E* endings) and a morpheme id; id 2 means Kiwi did not know the word at all, which
+in news text is almost always a name nobody listed.
+
+Words are analysed one at a time, not sentence by sentence: a word's analysis is then the
+same wherever it occurs, so it is cached per process (news repeats its vocabulary, and the
+cache is what keeps extraction above 100 articles/s on two cores). The sentence context
+Kiwi would add matters little here: the rules read the particle and the predicate, which a
+word carries on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..text import PARTICLES, is_particle_run
+
+# Kiwi's id for a morpheme outside its dictionary.
+_OOV_ID = 2
+_NOUN_TAGS = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XSN", "XPN", "NP"})
+_PREDICATE_SUFFIX = frozenset({"XSV", "XSA"})
+_VERB_TAGS = frozenset({"VV", "VA", "VX", "VV-R", "VV-I", "VA-R", "VA-I"})
+_ENDING_TAGS = ("EF", "EC", "ETM", "ETN")
+
+# A word: Hangul, Latin letters, digits and the few signs names use inside ("SK C&C",
+# "LG U+", "K-UAM"), but no brackets, quotes, commas or the middle dot that separate names.
+WORD = re.compile(r"[가-힣A-Za-z0-9&+][가-힣A-Za-z0-9&+\-.]*[가-힣A-Za-z0-9&+]|[가-힣A-Za-z0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class Morph:
+    form: str
+    tag: str
+    start: int  # offset inside the word
+    end: int
+    oov: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of the text with what its morphemes say about it."""
+
+    start: int
+    end: int
+    surface: str
+    stem_end: int  # offset (in the text) where the particle or ending begins
+    morphs: tuple[Morph, ...]
+    particle: str  # the particle glued after the stem ('' when none or not a noun)
+    predicate: str | None  # '합류' for 합류하면서, '맺' for 맺었다
+    ending: str | None  # EF (sentence end), EC (clause end), ETM (adnominal), ETN
+
+    @property
+    def stem(self) -> str:
+        return self.surface[: self.stem_end - self.start]
+
+    @property
+    def nominal(self) -> bool:
+        return self.predicate is None and bool(self.stem)
+
+    @property
+    def proper(self) -> bool:
+        """A stem that names something: a proper noun, a word Kiwi never saw, or Latin."""
+        stem_morphs = [m for m in self.morphs if m.start < self.stem_end - self.start]
+        return any(m.tag == "NNP" or m.tag == "SL" or m.oov for m in stem_morphs)
+
+    @property
+    def latin(self) -> bool:
+        return bool(self.stem) and self.stem.isascii() and any(c.isalpha() for c in self.stem)
+
+
+def words(text: str) -> list[Word]:
+    """Every word of ``text`` with its analysis, in order."""
+    return [_word(match.start(), match.group()) for match in WORD.finditer(text)]
+
+
+def _word(start: int, surface: str) -> Word:
+    stem_len, particle, predicate, ending, morphs = _analyse(surface)
+    return Word(
+        start, start + len(surface), surface, start + stem_len, morphs, particle, predicate, ending
+    )
+
+
+@lru_cache(maxsize=262_144)
+def _analyse(surface: str) -> tuple[int, str, str | None, str | None, tuple[Morph, ...]]:
+    morphs = tuple(
+        Morph(t.form, t.tag, t.start, t.start + t.len, t.id == _OOV_ID and t.tag.startswith("NN"))
+        for t in _kiwi().tokenize(surface)
+    )
+    predicate = _predicate(morphs)
+    ending = next((m.tag for m in reversed(morphs) if m.tag in _ENDING_TAGS), None)
+    if predicate is not None:
+        first_verbal = next(
+            (m.start for m in morphs if m.tag in _PREDICATE_SUFFIX or m.tag in _VERB_TAGS),
+            len(surface),
+        )
+        stem_len = first_verbal if first_verbal and morphs[0].tag in _NOUN_TAGS else 0
+        return stem_len, "", predicate, ending, morphs
+    stem_len = _stem_length(surface, morphs)
+    rest = surface[stem_len:]
+    particle = rest if is_particle_run(rest) else _particle_of(morphs, stem_len)
+    return stem_len, particle, None, ending, morphs
+
+
+def _particle_of(morphs: tuple[Morph, ...], stem_len: int) -> str:
+    """The particles Kiwi found after the stem, when the rest is not one our table knows."""
+    return "".join(m.form for m in morphs if m.start >= stem_len and m.tag.startswith("J"))
+
+
+def _predicate(morphs: tuple[Morph, ...]) -> str | None:
+    """The predicate a word carries: the noun before 하다/되다 ('합류'), or the verb ('맺')."""
+    for i, morph in enumerate(morphs):
+        if morph.tag in _PREDICATE_SUFFIX and i and morphs[i - 1].tag in ("NNG", "NNP", "XR"):
+            return morphs[i - 1].form
+        if morph.tag == "VCP" and i and morphs[i - 1].tag in ("NNG", "NNB"):
+            return morphs[i - 1].form  # '예정이다', '계획이다': the noun is the predicate
+        if morph.tag in _VERB_TAGS and morph.tag != "VX":
+            return morph.form
+    return next((m.form for m in morphs if m.tag == "VX"), None)
+
+
+def _stem_length(surface: str, morphs: tuple[Morph, ...]) -> int:
+    """Where the stem ends: after the leading nouns, or before a particle Kiwi left glued to
+    a word it did not know ('리벨리온과' comes back as one unknown noun)."""
+    end, last = 0, None
+    for morph in morphs:
+        if morph.tag not in _NOUN_TAGS:
+            break
+        end, last = morph.end, morph
+    if last is not None and last.oov:
+        return end - len(_glued_particle(surface[:end]))
+    return end or len(surface)
+
+
+_BY_LENGTH = sorted((p for p in PARTICLES if len(p) <= 3), key=len, reverse=True)
+_AFTER_CONSONANT = ("은", "이", "을", "과", "으")
+_AFTER_VOWEL = ("는", "가", "를", "와")
+
+
+def _glued_particle(word: str) -> str:
+    """The particle ending an unknown word, when the syllable before it takes that particle
+    ('리벨리온과': 온 has a final consonant, so 과 fits; '하이' keeps its 이: no final)."""
+    for particle in _BY_LENGTH:
+        stem = word[: -len(particle)]
+        if not word.endswith(particle) or len(stem) < 2 or not is_hangul_final(stem[-1]):
+            continue
+        final = has_final(stem[-1])
+        if particle.startswith(_AFTER_CONSONANT) and not final:
+            continue
+        if particle.startswith(_AFTER_VOWEL) and final:
+            continue
+        return particle
+    return ""
+
+
+def is_hangul_final(char: str) -> bool:
+    return "가" <= char <= "힣"
+
+
+def has_final(char: str) -> bool:
+    """Whether a Hangul syllable ends in a consonant (받침): '온' yes, '오' no."""
+    return "가" <= char <= "힣" and (ord(char) - 0xAC00) % 28 != 0
+
+
+def _kiwi():  # type: ignore[no-untyped-def]
+    from allygraph.loaders.intake.sentences import _kiwi as shared
+
+    return shared()
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """Words up to and including the predicate that closes a clause ('…합류하면서' EC,
+    '…체결했다' EF). Words after the last predicate of a sentence form a clause with none."""
+
+    words: tuple[Word, ...]
+    predicate: Word | None
+
+    @property
+    def start(self) -> int:
+        return self.words[0].start
+
+    @property
+    def end(self) -> int:
+        return self.words[-1].end
+
+
+def clauses(sentence_words: list[Word]) -> list[Clause]:
+    """Split a sentence's words at connective and final endings (EC, EF). An adnominal
+    ending (ETM: '참여한 기업') stays inside: the relative clause describes a noun of the
+    clause it is in, and its subject is not that clause's subject."""
+    found: list[Clause] = []
+    current: list[Word] = []
+    head: Word | None = None
+    for i, word in enumerate(sentence_words):
+        current.append(word)
+        nxt = sentence_words[i + 1] if i + 1 < len(sentence_words) else None
+        if word.predicate is None or word.ending not in ("EC", "EF"):
+            continue
+        head = head or word
+        if word.ending == "EC" and nxt is not None and _auxiliary(nxt):
+            continue  # '합류하게 됐다', '참여하고 있다': one predicate in two words
+        found.append(Clause(tuple(current), head))
+        current, head = [], None
+    if current:
+        found.append(Clause(tuple(current), head))
+    return found
+
+
+# Verbs that follow another verb's connective ending as its auxiliary ('-고 있다',
+# '-게 됐다', '-지 않았다', '-어 왔다').
+_AUXILIARIES = frozenset(
+    {"있", "되", "않", "못하", "하", "오", "주", "보", "가", "나가", "두", "놓"}
+)
+
+
+def _auxiliary(word: Word) -> bool:
+    return word.predicate in _AUXILIARIES and not word.stem

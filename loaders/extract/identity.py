@@ -1,0 +1,100 @@
+"""One node per real thing: short forms of names the article itself spells out.
+
+News names a firm in full in the body and shortens it elsewhere: the headline writes
+"삼성·SK 손잡고" for 삼성전자 and SK텔레콤, a wire writes "SKT" for SK텔레콤. When the
+registry knows both spellings it resolves them; when it does not, the article does:
+- an acronym in Latin capitals is the name it followed in parentheses ("가람텔레콤(GT)"),
+  or the name whose parts start with its letters
+  ("SKT" = SK + 텔레콤, "MS" = Microsoft's Latin name; a Hangul part counts by the first
+  letter of its romanisation);
+- a headline word that begins a longer organisation name of the body is that name
+  ("삼성" in the headline, 삼성전자 in the body) — only in headlines, because in a body
+  "현대중공업" and "현대중공업지주" are two companies (group, holding and operating company
+  stay apart unless the article equates them; the registry is where that is curated).
+Only names the registry lacks (``Mention.new``) are merged: a registered name is already
+canonical.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+
+from ..romanise import romanise
+from .mentions import Mention
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&+]{1,5}")
+_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[가-힣]+")
+
+
+def merge_short_forms(
+    mentions: list[Mention],
+    headline_end: int,
+    rename: Callable[[str, str, str], None],
+    latin_names: Mapping[str, str | None],
+) -> None:
+    """Re-key mentions of short forms to the full name's key. ``rename(short_key, long_key,
+    surface)`` lets the caller move the short spelling into the long entity's aliases;
+    ``latin_names`` maps candidate keys to the Latin name given in parentheses."""
+    orgs = [m for m in mentions if m.is_org]
+    full: dict[str, Mention] = {}
+    for mention in orgs:
+        full.setdefault(mention.key, mention)
+    for short_key, short in list(full.items()):
+        if not short.new:
+            continue
+        target = _acronym_of(short.surface, full.values(), latin_names) or _headline_prefix_of(
+            short, orgs, headline_end
+        )
+        if target is None or target == short_key:
+            continue
+        rename(short_key, target, short.surface)
+        for mention in mentions:
+            if mention.key == short_key:
+                mention.key = target
+
+
+def _acronym_of(
+    surface: str, names: Iterable[Mention], latin_names: Mapping[str, str | None]
+) -> str | None:
+    if not _ACRONYM.fullmatch(surface):
+        return None
+    hits = [
+        m.key
+        for m in names
+        if m.surface != surface
+        and m.is_org
+        and (
+            (m.name_en or latin_names.get(m.key)) == surface
+            or (m.type == "Company" and _initials(m.surface) == surface)
+        )
+    ]
+    return hits[0] if len(set(hits)) == 1 else None
+
+
+def _initials(name: str) -> str:
+    """'SK텔레콤' -> 'SKT', 'Microsoft' -> 'M', '마이크로소프트' -> 'M'."""
+    letters = []
+    for part in _PART.findall(name):
+        if part.isascii():
+            letters.append(part if part.isupper() else part[0])
+        else:
+            roman = romanise(part)
+            letters.append(roman[:1].upper())
+    return "".join(letters)
+
+
+def _headline_prefix_of(short: Mention, orgs: list[Mention], headline_end: int) -> str | None:
+    """The body's organisation whose name the headline's word begins, when exactly one."""
+    mentions_of_short = [m for m in orgs if m.key == short.key]
+    if any(m.start >= headline_end for m in mentions_of_short):
+        return None
+    longer = {
+        m.key
+        for m in orgs
+        if m.start >= headline_end
+        and m.key != short.key
+        and m.surface.startswith(short.surface)
+        and len(m.surface) > len(short.surface)
+    }
+    return longer.pop() if len(longer) == 1 else None
