@@ -15,6 +15,7 @@ from allygraph.models import Article, Entity, Evidence, Relation, Sentence, part
 
 from ..registry import Registry
 from ..romanise import person_name_en, person_slug, slugify
+from .grammar import Word, words
 from .mentions import Candidate, Group, Mention
 from .people import PersonMention
 
@@ -36,6 +37,18 @@ class SentenceView:
     groups: list[Group]
     people: list[PersonMention]
     date: str | None
+    _words: list[Word] | None = None
+
+    @property
+    def words(self) -> list[Word]:
+        """The sentence's words with Kiwi's analysis (local offsets), read on first use."""
+        if self._words is None:
+            self._words = words(self.text)
+        return self._words
+
+    def word_at(self, pos: int) -> Word | None:
+        """The word covering local offset ``pos``."""
+        return next((w for w in self.words if w.start <= pos < w.end), None)
 
     @property
     def text(self) -> str:

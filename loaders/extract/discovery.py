@@ -33,6 +33,7 @@ _ARGUMENT_PARTICLES = frozenset(
      "과도", "에게", "로부터", "으로부터", "과는", "와는", "측은", "측도", "의"}
 )  # fmt: skip
 _SEPARATOR = re.compile(r"\s*(?:[,·/]|및|그리고)?\s*")
+_HANGUL_PAREN = re.compile(r"\([가-힣][가-힣A-Za-z0-9 ]{1,30}\)")
 _LATIN_PAREN = re.compile(r"\((?P<en>[A-Za-z][A-Za-z0-9 .&\-]{1,40})\)")
 _ALLIANCE_END = re.compile(r"(?:동맹|얼라이언스|연합체?|협의체|협의회|컨소시엄|원팀|포럼)$")
 
@@ -224,8 +225,8 @@ def _evidence(
     person_before = before is not None and is_person_name(before.stem) and not before.particle
     if after is not None and after.stem in lex.titles and person_before:
         score += 2
-    if _latin_after(text, end) and not word.latin:
-        score += 1
+    if (_latin_after(text, end) and not word.latin) or _HANGUL_PAREN.match(text, end):
+        score += 1  # 'X(Y)': a name with its other spelling, Latin or Korean
     # '새너제이에서 공개했다': where something happens is a place more often than a firm.
     if word.particle in _ARGUMENT_PARTICLES - {"에서"} and _clause_predicate(analysed, index, lex):
         score += 1

@@ -72,6 +72,14 @@ class Word:
         return any(m.tag == "NNP" or m.tag == "SL" or m.oov for m in stem_morphs)
 
     @property
+    def prospective(self) -> bool:
+        """A verb in the prospective adnominal form ('합류할', '체결할'): what it says is
+        still to come ('합류할 예정', '체결할 것으로 보인다')."""
+        return self.predicate is not None and any(
+            m.tag == "ETM" and m.form in ("ᆯ", "을", "ㄹ") for m in self.morphs
+        )
+
+    @property
     def latin(self) -> bool:
         return bool(self.stem) and self.stem.isascii() and any(c.isalpha() for c in self.stem)
 

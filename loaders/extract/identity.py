@@ -3,6 +3,7 @@
 News names a firm in full in the body and shortens it elsewhere: the headline writes
 "삼성·SK 손잡고" for 삼성전자 and SK텔레콤, a wire writes "SKT" for SK텔레콤. When the
 registry knows both spellings it resolves them; when it does not, the article does:
+- a name followed by another in parentheses ("GC(녹십자홀딩스)") is one thing;
 - an acronym in Latin capitals is the name it followed in parentheses ("가람텔레콤(GT)"),
   or the name whose parts start with its letters
   ("SKT" = SK + 텔레콤, "MS" = Microsoft's Latin name; a Hangul part counts by the first
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from itertools import pairwise
 
 from ..romanise import romanise
 from .mentions import Mention
@@ -28,6 +30,7 @@ _PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[가-힣]+")
 
 
 def merge_short_forms(
+    text: str,
     mentions: list[Mention],
     headline_end: int,
     rename: Callable[[str, str, str], None],
@@ -36,6 +39,7 @@ def merge_short_forms(
     """Re-key mentions of short forms to the full name's key. ``rename(short_key, long_key,
     surface)`` lets the caller move the short spelling into the long entity's aliases;
     ``latin_names`` maps candidate keys to the Latin name given in parentheses."""
+    _merge_appositions(text, mentions, rename)
     orgs = [m for m in mentions if m.is_org]
     full: dict[str, Mention] = {}
     for mention in orgs:
@@ -98,3 +102,26 @@ def _headline_prefix_of(short: Mention, orgs: list[Mention], headline_end: int) 
         and len(m.surface) > len(short.surface)
     }
     return longer.pop() if len(longer) == 1 else None
+
+
+def _merge_appositions(
+    text: str, mentions: list[Mention], rename: Callable[[str, str, str], None]
+) -> None:
+    """'GC(녹십자홀딩스)', '딥노이드(Deepnoid)': a name and, in parentheses right after it,
+    another name of the same thing. The registered one keeps its key; of two new ones, the
+    name outside the parentheses."""
+    orgs = sorted((m for m in mentions if m.is_org), key=lambda m: m.start)
+    for outer, inner in pairwise(orgs):
+        if text[outer.end : inner.start] != "(" or outer.key == inner.key:
+            continue
+        if not inner.new and outer.new:
+            keep, drop = inner, outer
+        elif inner.new:
+            keep, drop = outer, inner
+        else:
+            continue
+        old = drop.key
+        rename(old, keep.key, drop.surface)
+        for mention in mentions:
+            if mention.key == old:
+                mention.key = keep.key

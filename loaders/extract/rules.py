@@ -106,7 +106,7 @@ class RuleExtractor:
         found += hereafter_mentions(text, found, ctx.candidates)
         found.sort(key=lambda m: m.start)
         latin = {key: c.name_en for key, c in ctx.candidates.items()}
-        merge_short_forms(found, _headline_end(ctx.article), ctx.rename, latin)
+        merge_short_forms(text, found, _headline_end(ctx.article), ctx.rename, latin)
         self._merge_alliance_names(ctx, found)
         consortia, ctx.consortium_leads = consortium_mentions(text, found, ctx.new_key)
         if consortia:

@@ -66,7 +66,30 @@ def _view(
         ctx.see(mention.key, mention.start, mention.surface)
     free_orgs = [m for m in others if m.is_org and id(m) not in in_person]
     headline = sentence.kind in ("title", "subtitle")
-    groups = groups_in(ctx.article.text, free_orgs, headline)
+    owners = _alliance_owners(ctx.article.text, free_orgs, others)
+    listed = [m for m in free_orgs if id(m) not in owners]
+    groups = groups_in(ctx.article.text, listed, headline)
+    groups += [Group([m], "gen", m.start, m.end) for m in free_orgs if id(m) in owners]
     groups += party_refs(sentence.text, sentence.start, history, groups)
     groups.sort(key=lambda g: g.start)
     return SentenceView(sentence, others, free_orgs, groups, people, None)
+
+
+_QUOTES = " '\"‘’“”「」『』"
+
+
+def _alliance_owners(text: str, orgs: list[Mention], mentions: list[Mention]) -> set[int]:
+    """Organisations written right before an alliance's name with no particle ("KT 'AI
+    원팀'에 합류", "SK텔레콤 'AI 초협력'"): a noun modifying a noun, i.e. whose alliance it
+    is. Such a name is no item of the list before it and does not do what the verb says."""
+    starts = [m.start for m in mentions if m.type == "Alliance" and not m.generic]
+    owners: set[int] = set()
+    for org in orgs:
+        if org.particle or org.after != org.end:
+            continue
+        gap_end = org.end
+        while gap_end < len(text) and text[gap_end] in _QUOTES:
+            gap_end += 1
+        if gap_end > org.end and gap_end in starts:
+            owners.add(id(org))
+    return owners

@@ -14,7 +14,7 @@ import re
 
 from ..context import AgreementDraft, ArticleContext, SentenceView
 from ..cues import load
-from .clauses import parties_before
+from .clauses import parties_before, unreal
 
 _CUES = load("agreements")
 _AGREEMENT_NOUN = _CUES.group("agreement_nouns")
@@ -66,6 +66,8 @@ def agreements(ctx: ArticleContext, view: SentenceView) -> None:
         _SIGNING_VERB.search(view.text) is not None
         or (view.sentence.kind == "caption" and bool(signing or ceremony))
     )
+    if conclude and unreal(view, conclude.end(), conclude.start()):
+        conclude = None  # '이르면 이달 체결할 예정이다': no agreement yet
     if not (conclude or ceremony or signers):
         return
     draft = AgreementDraft(first=view.offset)

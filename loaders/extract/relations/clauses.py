@@ -15,6 +15,7 @@ from collections.abc import Callable
 from ..context import ArticleContext, SentenceView
 from ..cues import load
 from ..dates import find_dates
+from ..grammar import Word
 from ..mentions import Group, Mention
 
 _CUES = load("clauses")
@@ -27,13 +28,25 @@ CLAUSE_END = re.compile(_CUES.group("clause_endings") + r"[,]?\s")
 _HEADLINE_SEGMENT = re.compile(r"\.\.\.|…|\s[-–|]\s|\s/\s")
 _SUBJECT_WORD = re.compile(r"[가-힣]+(?:이|가)\s")
 _EACH = _CUES.regex("distributive")
+_FUTURE = _CUES.set("future_adverbs")
+_FOUNDING_PREDICATES = load("membership").set("founding_predicates")
 
 
-def unreal(text: str, cue_end: int) -> bool:
+def unreal(view: SentenceView, cue_end: int, cue_start: int | None = None) -> bool:
     """Whether the clause a cue ends ('…빠진 것으로 알려진 기업은 없다', '가입할 예정이다')
-    denies, doubts or only plans it."""
-    rest = _CLAUSE_REST.match(text, cue_end)
-    return bool(rest and _UNREAL.search(rest.group()))
+    denies, doubts or only plans it: a cue word in the prospective adnominal form
+    ('합류할 것으로', '체결할 계획') or a future adverb before it in its clause ('조만간',
+    '이르면 이달') says it has not happened yet."""
+    rest = _CLAUSE_REST.match(view.text, cue_end)
+    if rest and _UNREAL.search(rest.group()):
+        return True
+    word = view.word_at(cue_end - 1)
+    if word is not None and word.prospective:
+        return True
+    if cue_start is None:
+        return False
+    start = max((w.end for w in view.words if w.end <= cue_start and w.ending == "EF"), default=0)
+    return any(w.stem in _FUTURE for w in view.words if start <= w.start and w.end <= cue_start)
 
 
 def clause_around(view: SentenceView, pos: int) -> tuple[int, int]:
@@ -80,9 +93,51 @@ def _only_orgs(view: SentenceView, start: int, cue: int) -> bool:
 
 
 def date_before(ctx: ArticleContext, view: SentenceView, cue: int) -> str | None:
-    """The date written nearest before the cue in this sentence ('지난달 30일 … 탈퇴')."""
+    """The date written nearest before the cue in this sentence ('지난달 30일 … 탈퇴'), unless
+    a founding relative clause stands between and takes it: in '지난해 2월 출범한 원팀에는
+    …이 참여하고 있다' the date is the founding's, not the joining's."""
     dates = [d for d in find_dates(view.text, ctx.published, ctx.event) if d.end <= cue]
-    return dates[-1].value if dates else None
+    if not dates:
+        return None
+    last = dates[-1]
+    if any(last.end <= w.start and w.end <= cue for w in founding_clauses(view)):
+        return None
+    return last.value
+
+
+def date_in_clause(ctx: ArticleContext, view: SentenceView, cue: int) -> str | None:
+    """``date_before``, but only a date of the cue's own clause: in 'AI 원팀은 작년 2월
+    출범했으며, KT와 …이 참여하고 있다' the date is the first clause's."""
+    dates = [d for d in find_dates(view.text, ctx.published, ctx.event) if d.end <= cue]
+    if not dates or any(dates[-1].end <= w.start and w.end <= cue for w in boundaries(view)):
+        return None
+    return date_before(ctx, view, cue)
+
+
+def boundaries(view: SentenceView, *, strong: bool = False) -> list[Word]:
+    """Words that close a clause: a predicate with a connective or final ending (with
+    ``strong``, only a final one or a connective before a comma: '…위해 결성한' keeps its
+    purpose clause inside the relative clause)."""
+    found = []
+    for w in view.words:
+        if w.predicate is None or w.ending not in ("EC", "EF"):
+            continue
+        if strong and w.ending == "EC" and not view.text.startswith(",", w.end):
+            continue
+        found.append(w)
+    return found
+
+
+def founding_clauses(view: SentenceView) -> list[Word]:
+    """Adnominal founding verbs ('출범한', '결성된', '꾸린'): their clause describes an
+    alliance named after them."""
+    return [w for w in view.words if w.ending == "ETM" and w.predicate in _FOUNDING_PREDICATES]
+
+
+def adnominal(view: SentenceView, pos: int) -> bool:
+    """Whether the word at local ``pos`` ends in an adnominal ending ('출범한', '참여한')."""
+    word = view.word_at(pos)
+    return word is not None and word.ending == "ETM"
 
 
 def alliances_in(view: SentenceView) -> list[Mention]:

@@ -15,6 +15,8 @@ from ..context import ArticleContext, SentenceView
 from ..cues import load
 from ..mentions import Group, Mention
 from .clauses import (
+    adnominal,
+    boundaries,
     clause_around,
     date_before,
     nearest_subject,
@@ -61,11 +63,14 @@ def founding(
     clause (or headline segment). A sole founder ('과기정통부는 'X' 발족식을 열었다', 'X가
     결성한 'Y'') organises the alliance: it leads it."""
     found = _FOUND.search(view.text)
-    if not (found and alliances) or unreal(view.text, found.end()):
+    if not (found and alliances) or unreal(view, found.end(), found.start()):
         return
     target = _founded_alliance(alliances, view, found.start())
     since = date_before(ctx, view, found.start()) or default
     ctx.founded.setdefault(target, since)
+    if adnominal(view, found.start()):
+        _relative_founders(ctx, view, found.start(), target, since)
+        return
     lo, hi = clause_around(view, found.start())
     groups = [g for g in view.groups if not is_relative_subject(view, g)]
     subjects = [g for g in groups if g.case == "subj"]
@@ -83,12 +88,43 @@ def founding(
         ctx.relate("MEMBER_OF", key, target, view, since=since, role="founder")
 
 
+def _relative_founders(
+    ctx: ArticleContext, view: SentenceView, cue: int, target: str, since: str
+) -> None:
+    """'지난 2월 KT와 현대중공업지주 등이 결성한 AI 원팀은 …': the founders are the subjects
+    inside the relative clause; the organisations the main clause lists after it (a recap
+    of today's members: '…에는 A, B가 참여하고 있다') founded nothing."""
+    start = max((w.end for w in boundaries(view, strong=True) if w.end <= cue), default=0)
+    inside = [
+        g
+        for g in view.groups
+        if start <= view.local(g.start) and view.local(g.end) <= cue and g.case in ("subj", "com")
+    ]
+    if not inside and _defines(view):
+        # '지난 2월 결성된 AI 원팀은 KT와 … 등이 모인 협의체다': a definition of the alliance
+        # by who formed it names its founders.
+        inside = [g for g in view.groups if view.local(g.start) > cue and g.case == "subj"]
+    founders = list(dict.fromkeys(k for g in inside for k in g.keys))
+    if len(founders) == 1 and not _TOGETHER.search(view.text[start:cue]):
+        ctx.relate("LEADS", founders[0], target, view)
+        ctx.relate("MEMBER_OF", founders[0], target, view, since=since, role="leader")
+        return
+    for key in founders:
+        ctx.relate("MEMBER_OF", key, target, view, since=since, role="founder")
+
+
+def _defines(view: SentenceView) -> bool:
+    """Whether the sentence ends in a copula ('…모인 협의체다'): it says what the alliance is."""
+    last = next((w for w in reversed(view.words) if w.predicate is not None), None)
+    return last is not None and any(m.tag == "VCP" for m in last.morphs)
+
+
 def founding_together(
     ctx: ArticleContext, view: SentenceView, alliances: list[Mention], default: str
 ) -> None:
     """'X는 Y, Z와 함께 'A'를 결성했다': X leads, those 'with' it found (or join) it."""
     together = _TOGETHER.search(view.text)
-    if together and alliances and not unreal(view.text, together.end()):
+    if together and alliances and not unreal(view, together.end(), together.start()):
         target = _founded_alliance(alliances, view, together.end())
         lead = nearest_subject(view, together.start())
         partners = [

@@ -25,6 +25,7 @@ from .clauses import (
     alliances_in,
     clause_around,
     date_before,
+    date_in_clause,
     nearest_subject,
     unreal,
 )
@@ -95,6 +96,28 @@ def membership(ctx: ArticleContext, view: SentenceView) -> None:
     leading(ctx, view, alliances)
     _member_lists(ctx, view, alliances)
     _secretariat(ctx, view, alliances)
+    _owners(ctx, view, alliances)
+
+
+def _owners(ctx: ArticleContext, view: SentenceView, alliances: list[Mention]) -> None:
+    """'SK텔레콤, 삼성전자, 카카오의 AI 초협력', "KT 'AI 원팀'": the alliance of those named
+    in the genitive right before it. They are its members (role and date come from the
+    sentences that say more); the organisations of the rest of the sentence are not."""
+    for group in view.groups:
+        if group.case != "gen" or unreal(view, view.local(group.end) + 1):
+            continue
+        owned = next(
+            (m for m in alliances if not m.generic and 0 <= m.start - group.end <= 3), None
+        )
+        if owned is None or _only_quotes(view, group.end, owned.start) is False:
+            continue
+        for key in group.keys:
+            ctx.relate("MEMBER_OF", key, owned.key, view, role="member")
+
+
+def _only_quotes(view: SentenceView, start: int, end: int) -> bool:
+    gap = view.text[view.local(start) : view.local(end)]
+    return all(c in " '\"‘’“”의" for c in gap)
 
 
 def _joins(ctx: ArticleContext, view: SentenceView, alliances: list[Mention], default: str) -> None:
@@ -104,7 +127,7 @@ def _joins(ctx: ArticleContext, view: SentenceView, alliances: list[Mention], de
     if view.headline:
         joins += list(_JOIN_HEADLINE.finditer(view.text))
     for cue in joins:
-        if _NEGATED.match(view.text, cue.end()) or unreal(view.text, cue.end()):
+        if _NEGATED.match(view.text, cue.end()) or unreal(view, cue.end(), cue.start()):
             continue
         if _joins_something_else(view, cue.start()):
             continue  # '창립 논의에 참여했다': the discussion, not the alliance
@@ -116,12 +139,14 @@ def _joins(ctx: ArticleContext, view: SentenceView, alliances: list[Mention], de
         keys = list(group.keys) + _with_partners(view, group, cue.start())
         founder = _FOUNDER_NOUN.search(view.text[max(0, cue.start() - 15) : cue.start()])
         founder = founder or _FOUNDING_TIME.search(view.text[: cue.start()])
-        since = date_before(ctx, view, cue.start())
+        # '참여하고 있다' (a member now) and '최근 … 가입했다' leave the day open; a join
+        # reported with the founding dates from it. A present state takes only a date of
+        # its own clause.
+        stative = _STATIVE.match(view.text, cue.end()) or _LATER.search(view.text)
+        dated = date_in_clause if stative else date_before
+        since = dated(ctx, view, cue.start())
         if founder and since is None:
             since = ctx.founded.get(target)
-        # '참여하고 있다' (a member now) and '최근 … 가입했다' leave the day open; a join
-        # reported with the founding dates from it.
-        stative = _STATIVE.match(view.text, cue.end()) or _LATER.search(view.text)
         if since is None and not stative:
             since = ctx.founded.get(target, default)
         for key in keys:
@@ -151,7 +176,7 @@ def _leaves(
 ) -> None:
     """'X가 <A>에서 탈퇴했다': X's membership of A ends on the day written (or the news)."""
     for cue in _LEAVE.finditer(view.text):
-        if unreal(view.text, cue.end()) or _joins_something_else(view, cue.start()):
+        if unreal(view, cue.end(), cue.start()) or _joins_something_else(view, cue.start()):
             continue
         target = _alliance_near(alliances, view, cue.start(), prefer="loc")
         target = target or _paragraph_alliance(ctx, view)
@@ -195,7 +220,7 @@ def _member_lists(ctx: ArticleContext, view: SentenceView, alliances: list[Menti
     for cue in _MEMBER_LIST.finditer(view.text):
         before = [m for m in alliances if view.local(m.end) <= cue.start()]
         target = before[-1].key if before else _paragraph_alliance(ctx, view)
-        if target is None or unreal(view.text, cue.end()):
+        if target is None or unreal(view, cue.end(), cue.start()):
             continue
         after = [g for g in view.groups if view.local(g.start) >= cue.end()]
         if not after or after[0].case not in ("pred", "subj", "bare"):

@@ -70,7 +70,7 @@ def bonds(ctx: ArticleContext, view: SentenceView) -> None:
 def investments(ctx: ArticleContext, view: SentenceView) -> None:
     """'MS는 오픈AI에 130억달러를 투자하며': the investor and the investee are partners."""
     for cue in _INVEST.finditer(view.text):
-        if unreal(view.text, cue.end()):
+        if unreal(view, cue.end(), cue.start()):
             continue
         lo, _ = clause_around(view, cue.start())
         into = [
