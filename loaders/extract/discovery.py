@@ -111,7 +111,8 @@ def discover(
             continue
         name = names.setdefault(name_key(surface), _Name(surface))
         name.spans.append((start, end))
-        name.score = max(name.score, _evidence(analysed, i, text, start, end, org_spans, lex))
+        if name.score < 1:  # one sentence that treats it as an organisation is enough
+            name.score = _evidence(analysed, i, text, start, end, org_spans, lex)
         name.name_en = name.name_en or _latin_after(text, end)
     found: list[Mention] = []
     for name in names.values():
@@ -179,6 +180,7 @@ def _institution(stem: str, lex: Lexicon) -> bool:
     return len(stem) >= 4 and stem.endswith(lex.government_endings) and "가" <= stem[0] <= "힣"
 
 
+@lru_cache(maxsize=65_536)
 def _blocked(surface: str, lex: Lexicon) -> bool:
     if not surface or (len(surface) < 2 and not surface.isascii()):
         return True

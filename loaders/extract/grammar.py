@@ -44,7 +44,7 @@ class Morph:
     oov: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Word:
     """One word of the text with what its morphemes say about it."""
 
@@ -86,14 +86,14 @@ class Word:
 
 def words(text: str) -> list[Word]:
     """Every word of ``text`` with its analysis, in order."""
-    return [_word(match.start(), match.group()) for match in WORD.finditer(text)]
-
-
-def _word(start: int, surface: str) -> Word:
-    stem_len, particle, predicate, ending, morphs = _analyse(surface)
-    return Word(
-        start, start + len(surface), surface, start + stem_len, morphs, particle, predicate, ending
-    )
+    found = []
+    for match in WORD.finditer(text):
+        start, surface = match.start(), match.group()
+        stem_len, particle, predicate, ending, morphs = _analyse(surface)
+        found.append(
+            Word(start, match.end(), surface, start + stem_len, morphs, particle, predicate, ending)
+        )
+    return found
 
 
 @lru_cache(maxsize=262_144)
