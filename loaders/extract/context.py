@@ -107,6 +107,7 @@ class ArticleContext:
         self._evidence_rank: dict[tuple[str, str, str], int] = {}
         self.agreements: list[AgreementDraft] = []
         self.alliance_ids: list[str] = []
+        self.named_alliances: list[str] = []  # registered or not, named (not 'AI 동맹')
         self.focal: str | None = None
         self.views: list[SentenceView] = []
         # '<X> 컨소시엄' -> X, and the day each alliance was founded (for founding members).

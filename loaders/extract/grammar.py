@@ -143,11 +143,22 @@ def _stem_length(surface: str, morphs: tuple[Morph, ...]) -> int:
             break
         end, last = morph.end, morph
     if last is not None and last.oov:
-        return end - len(_glued_particle(surface[:end]))
+        glued = _glued_particle(surface[:end])
+        # Kiwi may split part of the particle off ('얼라이언스에' + '는'): the glued piece
+        # and the rest must make one particle run.
+        if glued and is_particle_run(glued + surface[end:]):
+            return end - len(glued)
     return end or len(surface)
 
 
-_BY_LENGTH = sorted((p for p in PARTICLES if len(p) <= 3), key=len, reverse=True)
+# Particles Kiwi leaves glued to a word it does not know: the case particles. Copula forms
+# ('인', '이다') and delimiters ('만', '도') stay: too many names end in those syllables
+# ('팩토리브레인', '세방항만').
+_GLUED = frozenset(
+    {"이", "가", "은", "는", "을", "를", "의", "에", "에서", "에는", "에게", "와", "과"}
+    | {"와의", "과의", "와는", "과는", "으로", "로", "으로는", "로는"}
+)
+_BY_LENGTH = sorted((p for p in PARTICLES if p in _GLUED), key=len, reverse=True)
 _AFTER_CONSONANT = ("은", "이", "을", "과", "으")
 _AFTER_VOWEL = ("는", "가", "를", "와")
 

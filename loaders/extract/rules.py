@@ -39,6 +39,7 @@ from .mentions import (
     registry_mentions,
     unknown_org_mentions,
     unknown_product_mentions,
+    unquoted_alliance_mentions,
 )
 from .relations import FOUND_VERB, RULES
 from .sentences import sentence_views
@@ -63,6 +64,9 @@ class RuleExtractor:
         mentions.sort(key=lambda m: m.start)
         ctx.alliance_ids = list(
             dict.fromkeys(m.key for m in mentions if m.type == "Alliance" and not m.new)
+        )
+        ctx.named_alliances = list(
+            dict.fromkeys(m.key for m in mentions if m.type == "Alliance" and not m.generic)
         )
         ctx.focal = self._focal(article, mentions)
         views = sentence_views(ctx, mentions)
@@ -97,6 +101,7 @@ class RuleExtractor:
         registered = list(found)
         taken = [(m.start, m.end) for m in found]
         found += quoted_alliance_mentions(text, self.registry, taken, ctx.new_key)
+        found += unquoted_alliance_mentions(text, self.registry, taken, ctx.new_key)
         found += unknown_org_mentions(text, self.registry, taken, ctx.new_key, registered)
         found += unknown_product_mentions(text, taken, ctx.new_key)
         found += discover(text, self.registry, taken, found, ctx.new_key)

@@ -4,7 +4,8 @@ A mention is a span of ``Article.text`` resolved to an entity key (``model.py``)
 finders, by what they find, in the order the extractor runs them (``rules.py``):
 
 - ``registered.py``: the registry's names, '(이하 X)' short names, shortened full names;
-- ``alliances.py``: quoted alliance names, '<lead> 컨소시엄', bare references ('이 연합');
+- ``alliances.py``: quoted and unquoted alliance names, '<lead> 컨소시엄', bare references
+  ('이 연합');
 - ``organisations.py``: unknown organisations by name suffix, affiliates by group brand;
 - ``products.py``: unknown products by product noun and name;
 - ``org_lists.py``: unknown organisations revealed by a list they stand in;
@@ -20,6 +21,7 @@ from .alliances import (
     consortium_mentions,
     quoted_alliance_mentions,
     quoted_alliance_spans,
+    unquoted_alliance_mentions,
 )
 from .groups import groups_in, party_refs
 from .model import (
@@ -63,4 +65,5 @@ __all__ = [
     "strip_particles",
     "unknown_org_mentions",
     "unknown_product_mentions",
+    "unquoted_alliance_mentions",
 ]

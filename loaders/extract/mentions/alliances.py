@@ -14,6 +14,7 @@ import re
 from ...registry import Registry
 from ...text import HANGUL_RUN, is_particle_run
 from ..cues import load
+from ..grammar import Word, words
 from .model import (
     Candidate,
     Mention,
@@ -187,3 +188,68 @@ def _named_consortium(
                 if leads.get(mention.key) == f"{org.surface} 컨소시엄":
                     return mention
     return None
+
+
+_UNQUOTED_SUFFIX = re.compile("(?:" + _CUES.alt("unquoted_suffixes") + ")$")
+_NOT_FIRST = _CUES.set("unquoted_not_first")
+_MAX_NAME_WORDS = 4
+
+
+def unquoted_alliance_mentions(
+    text: str, registry: Registry, taken: list[tuple[int, int]], new_key: NewKey
+) -> list[Mention]:
+    """Alliances named without quotes: an alliance noun closing a run of bare nouns of which
+    one is a proper noun, a place or a Latin word ('경기남부AI사업협동조합은', '대구 AI 스타트업
+    얼라이언스에'). A field and a noun ('AI 동맹') only describe one; a name must come back
+    or stand in a clause with a particle (an argument of its verb) to count; like every
+    new alliance, it is kept only if some relation uses it."""
+    analysed = words(text)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    argued: dict[str, bool] = {}
+    for i, word in enumerate(analysed):
+        if not word.nominal or not _UNQUOTED_SUFFIX.search(word.stem):
+            continue
+        first = _name_start(analysed, i, text)
+        if first is None:
+            continue
+        start, end = analysed[first].start, word.stem_end
+        name = text[start:end]
+        if _GENERIC_FIELD.match(name) or overlaps(start, end, taken):
+            continue
+        spans.setdefault(name, []).append((start, end))
+        argued.setdefault(name, False)
+        argued[name] |= bool(word.particle)
+    found: list[Mention] = []
+    for name, places in spans.items():
+        if len(places) < 2 and not argued[name]:
+            continue
+        entry = registry.lookup(name)
+        if entry is not None and entry.type != "Alliance":
+            continue
+        key = entry.id if entry else new_key(Candidate(key="", type="Alliance", name=name))
+        for start, end in places:
+            mention = Mention(start, end, key, "Alliance", name, new=entry is None)
+            found.append(attach_particle(text, mention))
+            taken.append((start, end))
+    return found
+
+
+def _name_start(analysed: list[Word], index: int, text: str) -> int | None:
+    """The first word of the name ending at ``analysed[index]``, when the name has a proper
+    part; None for a description."""
+    first = index
+    while index - first < _MAX_NAME_WORDS - 1 and first > 0:
+        before = analysed[first - 1]
+        gap = text[before.end : analysed[first].start]
+        if gap != " " or not before.nominal or before.particle or before.stem in _NOT_FIRST:
+            break
+        first -= 1
+    run = analysed[first : index + 1]
+    if run[0].stem in _NOT_FIRST:
+        return None
+    stem_of_last = run[-1].stem
+    proper_last = _UNQUOTED_SUFFIX.sub("", stem_of_last)
+    proper = any(w.proper for w in run[:-1]) or (
+        bool(proper_last) and words(proper_last)[0].proper if proper_last else False
+    )
+    return first if proper and (len(run) > 1 or proper_last) else None

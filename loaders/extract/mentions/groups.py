@@ -17,6 +17,8 @@ from ..cues import load
 from .model import CLOSERS, Group, Mention, strip_plural
 
 _CUES = load("groups")
+# 'A를 비롯해 B, C': a verb grammaticalised into a coordinator ('including A').
+_INCLUDING = re.compile(r"\s*" + _CUES.group("including") + r"\s*")
 _COORDINATOR = re.compile(r"\s*(?:[,·/&+\-]|" + _CUES.alt("coordinators") + r")?\s*")
 _ETC = re.compile(
     r"\s*등(?:\s+[^\s]+){0,4}?\s+[^\s]*?(?P<particle>이|가|은|는|을|를|의|에|과|와)(?=\s)"
@@ -112,6 +114,8 @@ def _joins(text: str, left: Mention, right: Mention) -> bool:
     between = text[left.after : right.start]
     if left.particle in ("와", "과", "하고", "랑", "이랑"):
         return between.strip() == ""
+    if left.particle in ("을", "를") and _INCLUDING.fullmatch(between):
+        return True  # 'A를 비롯해 B, C 등': A heads the list
     if left.particle:
         return False
     between = between.strip(CLOSERS + " ")

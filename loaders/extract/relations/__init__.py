@@ -18,6 +18,7 @@ from collections.abc import Callable
 from ..context import ArticleContext, SentenceView
 from .agreements import agreements, objectives
 from .competition import competition
+from .composition import composition
 from .develops import develops
 from .founding import FOUND_VERB
 from .membership import membership
@@ -29,6 +30,7 @@ Rule = Callable[[ArticleContext, SentenceView], None]
 RULES: tuple[Rule, ...] = (
     positions,
     membership,
+    composition,
     bonds,
     investments,
     agreements,
@@ -44,6 +46,7 @@ __all__ = [
     "agreements",
     "bonds",
     "competition",
+    "composition",
     "develops",
     "investments",
     "membership",

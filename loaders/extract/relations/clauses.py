@@ -145,6 +145,12 @@ def alliances_in(view: SentenceView) -> list[Mention]:
     return view.of_type("Alliance")
 
 
+def sole_alliance(ctx: ArticleContext) -> str | None:
+    """The one alliance the article names, registered or not: what a join with no alliance
+    in its sentence or paragraph ('…등 9개사가 창립 조합원사로 이름을 올렸다') is about."""
+    return ctx.named_alliances[0] if len(ctx.named_alliances) == 1 else None
+
+
 def single_alliance(ctx: ArticleContext) -> str | None:
     """The article's alliance, when it names exactly one: what a bare '동맹' refers to."""
     return ctx.alliance_ids[0] if len(ctx.alliance_ids) == 1 else None

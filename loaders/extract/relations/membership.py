@@ -27,6 +27,7 @@ from .clauses import (
     date_before,
     date_in_clause,
     nearest_subject,
+    sole_alliance,
     unreal,
 )
 from .founding import (
@@ -132,7 +133,7 @@ def _joins(ctx: ArticleContext, view: SentenceView, alliances: list[Mention], de
         if _joins_something_else(view, cue.start()):
             continue  # '창립 논의에 참여했다': the discussion, not the alliance
         target = _alliance_near(alliances, view, cue.start(), prefer="loc")
-        target = target or _paragraph_alliance(ctx, view)
+        target = target or _paragraph_alliance(ctx, view) or sole_alliance(ctx)
         group = _joiners(view, cue)
         if not (target and group):
             continue
@@ -179,7 +180,7 @@ def _leaves(
         if unreal(view, cue.end(), cue.start()) or _joins_something_else(view, cue.start()):
             continue
         target = _alliance_near(alliances, view, cue.start(), prefer="loc")
-        target = target or _paragraph_alliance(ctx, view)
+        target = target or _paragraph_alliance(ctx, view) or sole_alliance(ctx)
         group = nearest_subject(view, cue.start()) or _subject_after(view, cue)
         if target and group:
             until = date_before(ctx, view, cue.start()) or default
