@@ -153,7 +153,7 @@ def _register_loader_commands() -> None:
     app.command(
         "extract", help="Extract one article (no database); --json prints the gold format."
     )(extract_command)
-    app.command("eval", help="Score the extractor against gold files: P/R/F1 per type.")(
+    app.command("eval", help="Score the extractor against gold files: P/R/F1, since accuracy.")(
         eval_command
     )
 
@@ -163,3 +163,7 @@ _register_loader_commands()
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -17,7 +17,9 @@ from rich.table import Table
 
 from allygraph.errors import AllygraphError, IntakeError
 from allygraph.loaders.evaluate import GoldDocument, Score, load_gold, score, total
+from allygraph.loaders.extract import Extractor, RuleExtractor
 from allygraph.loaders.pipeline import extract_path, extract_text
+from allygraph.loaders.registry import Registry
 from allygraph.models import Extraction
 
 _out = Console(highlight=False)
@@ -44,14 +46,20 @@ def eval_command(
         None, help="More gold files or folders: `--gold a.yaml b.yaml dir/` scores all three."
     ),
     json_: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    no_registry: bool = typer.Option(
+        False,
+        "--no-registry",
+        help="Extract with an empty registry: how well names are found from the text alone.",
+    ),
 ) -> None:
-    """Score the extractor against gold files: P/R/F1 and property accuracy."""
+    """Score the extractor against gold files: P/R/F1, property and since accuracy."""
     files = _run(lambda: _gold_files([*gold, *(more or [])]))
+    extractor = RuleExtractor(Registry(entries=[])) if no_registry else None
     scores: list[Score] = []
     failed = 0
     for file in files:
         try:
-            scores.append(_score_file(file))
+            scores.append(_score_file(file, extractor))
         except AllygraphError as exc:
             # One unreadable article must not hide the others' scores: it scores as an
             # empty extraction (all its gold missed) and the command exits 1 at the end.
@@ -70,22 +78,22 @@ def eval_command(
         raise typer.Exit(1)
 
 
-def _score_file(path: Path) -> Score:
+def _score_file(path: Path, extractor: Extractor | None = None) -> Score:
     document = load_gold(path)
-    return score(_extract_for_gold(document), document)
+    return score(_extract_for_gold(document, extractor), document)
 
 
-def _extract_for_gold(document: GoldDocument) -> Extraction:
+def _extract_for_gold(document: GoldDocument, extractor: Extractor | None = None) -> Extraction:
     """The article as the pipeline reads it; a wire brief without a date line borrows the
     gold's ``published`` (the date is what the gold states, not something scored)."""
     try:
-        return extract_path(document.article)
+        return extract_path(document.article, extractor=extractor)
     except IntakeError as exc:
         if "publication date" not in exc.message or not document.published:
             raise
     raw = Path(document.article).read_bytes()
     meta = {"published": str(document.published)}
-    return extract_text(raw, meta, source_path=str(document.article))
+    return extract_text(raw, meta, source_path=str(document.article), extractor=extractor)
 
 
 def _gold_files(paths: list[Path]) -> list[Path]:
@@ -165,3 +173,6 @@ def _print_score(item: Score) -> None:
         f"{name} {acc.correct}/{acc.total}" for name, acc in item.properties.items() if acc.total
     )
     _out.print(f"property accuracy: {item.property_accuracy:.3f} ({accuracy or 'none'})")
+    since = item.properties.get("since")
+    if since is not None and since.total:
+        _out.print(f"since accuracy: {since.accuracy:.3f} ({since.correct}/{since.total})")

@@ -52,7 +52,7 @@ class RuleExtractor:
     """Extracts entities and relations from one article by rule; safe to reuse."""
 
     def __init__(self, registry: Registry | None = None) -> None:
-        self.registry = registry or default_registry()
+        self.registry = registry if registry is not None else default_registry()
 
     def extract(self, article: Article) -> Extraction:
         """Mentions, then sentence views, then the rules sentence by sentence, then the

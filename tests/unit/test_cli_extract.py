@@ -80,3 +80,58 @@ def test_eval_folder_with_gold_suffix(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", "--gold", str(tmp_path), str(gold), "--json"])
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)["articles"]) == 1
+
+
+def _f1(args: list[str]) -> tuple[float, float]:
+    result = runner.invoke(app, ["eval", "--gold", str(GOLD_FILES[0]), "--json", *args])
+    assert result.exit_code == 0, result.output
+    total = json.loads(result.stdout)["total"]
+    return total["entities"]["f1"], total["relations"]["f1"]
+
+
+def test_eval_without_the_registry_finds_names_from_the_text() -> None:
+    """--no-registry scores what the text alone yields: lower than with the registry (the
+    registry still resolves some names), but the names must be found without it."""
+    with_registry, without = _f1([]), _f1(["--no-registry"])
+    assert without < with_registry
+    assert without[0] >= 0.85 and without[1] >= 0.75
+
+
+def test_an_empty_registry_file_scores_like_no_registry(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    empty = tmp_path / "registry.yaml"
+    empty.write_text("entries: []\n", encoding="utf-8")
+    command = [
+        sys.executable,
+        "-m",
+        "allygraph.cli",
+        "eval",
+        "--gold",
+        str(GOLD_FILES[0]),
+        "--json",
+    ]
+    env = {**os.environ, "REGISTRY_PATH": str(empty)}
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    total = json.loads(done.stdout)["total"]
+    assert (total["entities"]["f1"], total["relations"]["f1"]) == _f1(["--no-registry"])
+
+
+def test_a_brief_without_a_date_line_takes_the_gold_date(tmp_path: Path) -> None:
+    article = tmp_path / "brief.txt"
+    article.write_text(
+        "누리랩스, 가온 AI 연합 합류\n\n누리랩스가 가온 AI 연합에 합류했다고 3일 밝혔다.\n",
+        encoding="utf-8",
+    )
+    gold = tmp_path / "brief.gold.yaml"
+    gold.write_text(
+        "article: brief.txt\npublished: 2025-03-04\n"
+        "entities:\n  - {id: nurilabs, type: Company, name: 누리랩스}\nrelations: []\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["eval", "--gold", str(gold), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["total"]["entities"]["tp"] == 1
