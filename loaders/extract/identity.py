@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Mapping
 from itertools import pairwise
 
 from ..romanise import romanise
+from ..text import is_particle_run
 from .mentions import Mention
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&+]{1,5}")
@@ -125,3 +126,17 @@ def _merge_appositions(
         for mention in mentions:
             if mention.key == old:
                 mention.key = keep.key
+        _absorb(text, outer, inner, mentions)
+
+
+def _absorb(text: str, outer: Mention, inner: Mention, mentions: list[Mention]) -> None:
+    """The parenthesised name is part of the outer mention: its particle is the one after
+    ')' ('한국과학기술원(KAIST), 한양대' stays one list; 'GC(녹십자홀딩스)와' is a partner)."""
+    close = text.find(")", inner.end)
+    if close < 0:
+        return
+    run = re.match(r"[가-힣]*", text[close + 1 :])
+    particle = run.group() if run else ""
+    outer.particle = particle if is_particle_run(particle) else ""
+    outer.after = close + 1 + len(outer.particle)
+    mentions.remove(inner)

@@ -17,6 +17,7 @@ from ..cues import load
 from .model import CLOSERS, Group, Mention, strip_plural
 
 _CUES = load("groups")
+_PAREN_ASIDE = re.compile(r"^\([^()\n]{1,40}\)")
 # 'A를 비롯해 B, C': a verb grammaticalised into a coordinator ('including A').
 _INCLUDING = re.compile(r"\s*" + _CUES.group("including") + r"\s*")
 _COORDINATOR = re.compile(r"\s*(?:[,·/&+\-]|" + _CUES.alt("coordinators") + r")?\s*")
@@ -118,6 +119,7 @@ def _joins(text: str, left: Mention, right: Mention) -> bool:
         return True  # 'A를 비롯해 B, C 등': A heads the list
     if left.particle:
         return False
+    between = _PAREN_ASIDE.sub("", between)  # '한국과학기술원(KAIST), 한양대': transparent
     between = between.strip(CLOSERS + " ")
     return _COORDINATOR.fullmatch(between) is not None and "\n" not in between
 
