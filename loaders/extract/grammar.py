@@ -106,7 +106,11 @@ def _analyse(surface: str) -> tuple[int, str, str | None, str | None, tuple[Morp
     ending = next((m.tag for m in reversed(morphs) if m.tag in _ENDING_TAGS), None)
     if predicate is not None:
         first_verbal = next(
-            (m.start for m in morphs if m.tag in _PREDICATE_SUFFIX or m.tag in _VERB_TAGS),
+            (
+                m.start
+                for m in morphs
+                if m.tag in _PREDICATE_SUFFIX or m.tag in _VERB_TAGS or m.tag == "VCP"
+            ),
             len(surface),
         )
         stem_len = first_verbal if first_verbal and morphs[0].tag in _NOUN_TAGS else 0

@@ -26,8 +26,10 @@ from .model import (
 _CUES = load("alliances")
 # Alliances named in quotes, and generic descriptions of one ('AI 동맹').
 _ALLIANCE_SUFFIX = _CUES.alt("alliance_suffixes")
+# "'Frontier Model Forum(프런티어 모델 포럼)'": another spelling may stand before the quote.
 _QUOTED_ALLIANCE = re.compile(
-    r"['‘\"“](?P<name>[^'’\"”\n]{0,30}?\s?(?:" + _ALLIANCE_SUFFIX + r"))['’\"”]"
+    r"['‘\"“](?P<name>[^'’\"”\n(]{0,30}?\s?(?:" + _ALLIANCE_SUFFIX + r"))"
+    r"(?:\([^()'’\"”\n]{1,40}\))?['’\"”]"
 )
 # A field word and a common noun ('AI 동맹', '반도체 연합') describe an alliance; a coined
 # name ('모빌리티 얼라이언스', 'AI 원팀', 'K-UAM 원팀') names one.
@@ -58,13 +60,21 @@ _REF_PREVIOUS = re.compile(
 
 
 def quoted_alliance_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted alliance names ('온디바이스 AI 얼라이언스', 'Open AI Infra Alliance')."""
+    """Spans of quoted alliance names ('온디바이스 AI 얼라이언스', 'Open AI Infra Alliance'),
+    and of the same names written again without quotes ('소버린 AI 얼라이언스에는'): a
+    registered name inside them ('AI 얼라이언스') is part of the longer name everywhere."""
     spans = []
+    names = set()
     for pattern in (_QUOTED_ALLIANCE, _QUOTED_TEAM, _QUOTED_TEAM_AFTER):
         for match in pattern.finditer(text):
             name = match["name"].strip()
             if len(name) >= 3 and len(name.split()) <= 6:
                 spans.append(match.span("name"))
+                names.add(name)
+    for name in names:
+        for again in re.finditer(r"(?<![\w가-힣])" + re.escape(name), text):
+            if again.span() not in spans:
+                spans.append(again.span())
     return spans
 
 

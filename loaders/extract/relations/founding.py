@@ -25,6 +25,7 @@ from .clauses import (
 )
 
 _CUES = load("membership")
+_ALLIANCE_NOUN = re.compile("(?:" + load("alliances").alt("ref_words") + ")$")
 # A founding verb; '출범은 … 대응하기 위한 것' (a noun with a particle) founds nothing.
 _FOUND = re.compile(
     _CUES.group("found_nouns")
@@ -65,12 +66,17 @@ def founding(
     found = _FOUND.search(view.text)
     if not (found and alliances) or unreal(view, found.end(), found.start()):
         return
+    if adnominal(view, found.start()):
+        # '… 결성한 'Frontier Model Forum'': the alliance is the noun the clause describes.
+        relative_target = _described_alliance(view, alliances, found.end())
     target = _founded_alliance(alliances, view, found.start())
     since = date_before(ctx, view, found.start()) or default
-    ctx.founded.setdefault(target, since)
     if adnominal(view, found.start()):
-        _relative_founders(ctx, view, found.start(), target, since)
+        if relative_target is not None:
+            ctx.founded.setdefault(relative_target, since)
+            _relative_founders(ctx, view, found.start(), relative_target, since)
         return
+    ctx.founded.setdefault(target, since)
     lo, hi = clause_around(view, found.start())
     groups = [g for g in view.groups if not is_relative_subject(view, g)]
     subjects = [g for g in groups if g.case == "subj"]
@@ -111,6 +117,24 @@ def _relative_founders(
         return
     for key in founders:
         ctx.relate("MEMBER_OF", key, target, view, since=since, role="founder")
+
+
+def _described_alliance(view: SentenceView, alliances: list[Mention], cue_end: int) -> str | None:
+    """The alliance a founding relative clause describes: the name right after it ('…이
+    결성한 'Frontier Model Forum''), or, for a bare alliance noun ('K-UAM 원팀은 … 결성한
+    컨소시엄이다'), the alliance the sentence is about (its topic)."""
+    phrase_end = next(
+        (w.end for w in view.words if w.start >= cue_end and (w.particle or w.predicate)),
+        len(view.text),
+    )  # the noun phrase the clause modifies: '데이터 동맹 '1T 클럽'의'
+    named = next((m for m in alliances if cue_end <= view.local(m.start) < phrase_end), None)
+    if named is not None:
+        return named.key
+    after = next((w for w in view.words if w.start >= cue_end), None)
+    if after is None or not _ALLIANCE_NOUN.search(after.stem):
+        return None
+    topics = [m for m in alliances if m.case == "subj" and view.local(m.end) <= cue_end]
+    return topics[0].key if topics else None
 
 
 def _defines(view: SentenceView) -> bool:
