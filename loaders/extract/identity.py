@@ -26,6 +26,8 @@ from ..romanise import romanise
 from ..text import is_particle_run
 from .mentions import Mention
 
+# 'GC(녹십자홀딩스)', 'iM뱅크(옛 DGB대구은행)': another name of the same, in parentheses.
+_FORMERLY = re.compile(r"\((?:옛|구|前|전)?\s?")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&+]{1,5}")
 _PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[가-힣]+")
 
@@ -113,7 +115,7 @@ def _merge_appositions(
     name outside the parentheses."""
     orgs = sorted((m for m in mentions if m.is_org), key=lambda m: m.start)
     for outer, inner in pairwise(orgs):
-        if text[outer.end : inner.start] != "(" or outer.key == inner.key:
+        if not _FORMERLY.fullmatch(text[outer.end : inner.start]) or outer.key == inner.key:
             continue
         if not inner.new and outer.new:
             keep, drop = inner, outer

@@ -151,6 +151,18 @@ def sole_alliance(ctx: ArticleContext) -> str | None:
     return ctx.named_alliances[0] if len(ctx.named_alliances) == 1 else None
 
 
+def headline_alliance(ctx: ArticleContext) -> str | None:
+    """The alliance the headline names first: what the story is about, for a join no other
+    alliance is in reach of ('이후 회원사는 꾸준히 늘었다. 지난 6월 A와 B가 가입했고')."""
+    for view in ctx.views:
+        if not view.headline:
+            break
+        named = [m for m in alliances_in(view) if not m.generic]
+        if named:
+            return named[0].key
+    return None
+
+
 def single_alliance(ctx: ArticleContext) -> str | None:
     """The article's alliance, when it names exactly one: what a bare '동맹' refers to."""
     return ctx.alliance_ids[0] if len(ctx.alliance_ids) == 1 else None

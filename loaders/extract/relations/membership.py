@@ -26,6 +26,8 @@ from .clauses import (
     clause_around,
     date_before,
     date_in_clause,
+    founding_clauses,
+    headline_alliance,
     nearest_subject,
     sole_alliance,
     unreal,
@@ -134,12 +136,19 @@ def _joins(ctx: ArticleContext, view: SentenceView, alliances: list[Mention], de
             continue  # '창립 논의에 참여했다': the discussion, not the alliance
         target = _alliance_near(alliances, view, cue.start(), prefer="loc")
         target = target or _paragraph_alliance(ctx, view) or sole_alliance(ctx)
+        target = target or headline_alliance(ctx)
         group = _joiners(view, cue)
         if not (target and group):
             continue
         keys = list(group.keys) + _with_partners(view, group, cue.start())
         founder = _FOUNDER_NOUN.search(view.text[max(0, cue.start() - 15) : cue.start()])
         founder = founder or _FOUNDING_TIME.search(view.text[: cue.start()])
+        founded = _founded_before(ctx, view, cue.start())
+        if founded and not _STATIVE.match(view.text, cue.end()):
+            # '지난 2월 출범한 X에는 A, B가 참여했다': who took part at the founding.
+            for key in keys:
+                ctx.relate("MEMBER_OF", key, target, view, since=founded, role="founder")
+            continue
         # '참여하고 있다' (a member now) and '최근 … 가입했다' leave the day open; a join
         # reported with the founding dates from it. A present state takes only a date of
         # its own clause.
@@ -155,6 +164,12 @@ def _joins(ctx: ArticleContext, view: SentenceView, alliances: list[Mention], de
                 "MEMBER_OF", key, target, view, since=since,
                 role="founder" if founder else "member",
             )  # fmt: skip
+
+
+def _founded_before(ctx: ArticleContext, view: SentenceView, cue: int) -> str | None:
+    """The date of a founding relative clause before the cue ('지난 2월 출범한 …'), if any."""
+    clauses = [w for w in founding_clauses(view) if w.end <= cue]
+    return date_before(ctx, view, clauses[-1].start) if clauses else None
 
 
 def _joiners(view: SentenceView, cue: re.Match[str]) -> Group | None:
