@@ -8,6 +8,8 @@ per sentence, in article order, lets every rule read the same structure.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from allygraph.models import Sentence
 
 from .context import ArticleContext, SentenceView
@@ -92,4 +94,8 @@ def _alliance_owners(text: str, orgs: list[Mention], mentions: list[Mention]) ->
             gap_end += 1
         if gap_end > org.end and gap_end in starts:
             owners.add(id(org))
+    # 'IBM·메타 'AI Alliance'': names bound to an owner by '·' own the alliance with it.
+    for left, right in reversed(list(pairwise(orgs))):
+        if id(right) in owners and not left.particle and text[left.end : right.start] == "·":
+            owners.add(id(left))
     return owners

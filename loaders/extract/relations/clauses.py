@@ -29,6 +29,7 @@ _HEADLINE_SEGMENT = re.compile(r"\.\.\.|…|\s[-–|]\s|\s/\s")
 _SUBJECT_WORD = re.compile(r"[가-힣]+(?:이|가)\s")
 _EACH = _CUES.regex("distributive")
 _FUTURE = _CUES.set("future_adverbs")
+_PERFECT_NOUNS = _CUES.set("perfect_nouns")
 _FOUNDING_PREDICATES = load("membership").set("founding_predicates")
 
 
@@ -135,9 +136,14 @@ def founding_clauses(view: SentenceView) -> list[Word]:
 
 
 def adnominal(view: SentenceView, pos: int) -> bool:
-    """Whether the word at local ``pos`` ends in an adnominal ending ('출범한', '참여한')."""
+    """Whether the word at local ``pos`` ends in an adnominal ending ('출범한', '참여한') that
+    describes a noun; '합의한 바 있다', '참여한 적이 있다' are finite (a bound noun of
+    experience makes the verb the clause's predicate)."""
     word = view.word_at(pos)
-    return word is not None and word.ending == "ETM"
+    if word is None or word.ending != "ETM":
+        return False
+    after = next((w for w in view.words if w.start >= word.end), None)
+    return after is None or after.stem not in _PERFECT_NOUNS
 
 
 def alliances_in(view: SentenceView) -> list[Mention]:

@@ -86,6 +86,8 @@ def founding(
         in_clause = before[-1:]  # the topic carried over from an earlier clause
     others = [g for g in groups if g.case in ("bare", "com") and lo <= view.local(g.start) < hi]
     founders = list(dict.fromkeys(k for g in in_clause + others for k in g.keys))
+    if not founders:
+        founders = _people_orgs(view, lo, found.start())
     if len(founders) == 1 and not _TOGETHER.search(view.text):
         ctx.relate("LEADS", founders[0], target, view)
         ctx.relate("MEMBER_OF", founders[0], target, view, since=since, role="leader")
@@ -135,6 +137,18 @@ def _described_alliance(view: SentenceView, alliances: list[Mention], cue_end: i
         return None
     topics = [m for m in alliances if m.case == "subj" and view.local(m.end) <= cue_end]
     return topics[0].key if topics else None
+
+
+def _people_orgs(view: SentenceView, lo: int, cue: int) -> list[str]:
+    """'A사 대표와 B사 사장은 … 'X'에 합의했다': executives acting for their organisations
+    (the subject of the clause is people, so their organisations are the parties)."""
+    return list(
+        dict.fromkeys(
+            p.org.key
+            for p in view.people
+            if p.org is not None and lo <= view.local(p.start) and view.local(p.end) <= cue
+        )
+    )
 
 
 def _defines(view: SentenceView) -> bool:
