@@ -91,6 +91,7 @@ class _Name:
     surface: str
     spans: list[tuple[int, int]] = field(default_factory=list)
     score: int = 0
+    proper: bool = False
     name_en: str | None = None
 
 
@@ -111,12 +112,16 @@ def discover(
             continue
         name = names.setdefault(name_key(surface), _Name(surface))
         name.spans.append((start, end))
-        if name.score < 1:  # one sentence that treats it as an organisation is enough
-            name.score = _evidence(analysed, i, text, start, end, org_spans, lex)
+        name.proper = name.proper or _proper_stem(analysed[i], lex)
+        if name.score < 2:  # two signals (or one for a proper noun) are enough
+            score = _evidence(analysed, i, text, start, end, org_spans, lex)
+            name.score = max(name.score, score)
         name.name_en = name.name_en or _latin_after(text, end)
     found: list[Mention] = []
     for name in names.values():
-        if name.score < 1:
+        # A name made of ordinary nouns ('엑스로봇' = 엑스 + 로봇) needs a sentence that
+        # treats it as an organisation twice over; a proper noun needs one signal.
+        if name.score < (1 if name.proper else 2):
             continue
         kind = _kind(name.surface, lex)
         entry = registry.lookup(name.surface)
@@ -141,9 +146,7 @@ def _name_spans(analysed: list[Word], text: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     lex = lexicon()
     for i, word in enumerate(analysed):
-        if not word.nominal or not (
-            word.proper or _fragmented(word) or _institution(word.stem, lex)
-        ):
+        if not word.nominal or not (_proper_stem(word, lex) or _compound(word)):
             spans.append((-1, -1, ""))
             continue
         start, end = word.start, word.stem_end
@@ -162,6 +165,22 @@ def _name_spans(analysed: list[Word], text: str) -> list[tuple[int, int, str]]:
             start = prev[0]
         spans.append((start, end, text[start:end]))
     return spans  # aligned with ``analysed``: (-1, -1, '') where a word names nothing
+
+
+def _proper_stem(word: Word, lex: Lexicon) -> bool:
+    return word.proper or _fragmented(word) or _institution(word.stem, lex)
+
+
+def _compound(word: Word) -> bool:
+    """A stem of two or more common nouns written as one word ('엑스로봇', '데이터온담'):
+    how many firms are named, so a candidate, but a weak one."""
+    stem = [m for m in word.morphs if m.end <= word.stem_end - word.start]
+    return (
+        len(stem) >= 2
+        and all(m.tag == "NNG" for m in stem)
+        and 3 <= len(word.stem) <= 10
+        and all("가" <= c <= "힣" for c in word.stem)
+    )
 
 
 def _fragmented(word: Word) -> bool:
