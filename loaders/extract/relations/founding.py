@@ -184,7 +184,10 @@ def leading(ctx: ArticleContext, view: SentenceView, alliances: list[Mention]) -
         target = _led_alliance(ctx, view, alliances, cue)
         if target is None:
             continue
-        since = ctx.founded.get(target) or date_before(ctx, view, cue.start())
+        since = ctx.founded.get(target)
+        if since is None and not adnominal(view, cue.start()):
+            # 'KT가 주도하는 AI 원팀에 … 합류했다': the date is the main clause's, not the lead's
+            since = date_before(ctx, view, cue.start())
         for leader in _leaders(view, cue):
             ctx.relate("LEADS", leader, target, view)
             ctx.relate("MEMBER_OF", leader, target, view, since=since, role="leader")
