@@ -109,6 +109,7 @@ status:
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy allygraph loaders service
 
 format:
 	$(BIN)/ruff format .

@@ -180,9 +180,9 @@ class Gazetteer:
         while j < len(squeezed) and squeezed[j] in node:
             node = node[squeezed[j]]
             j += 1
-            entry = node.get(self._END)
-            if entry is not None:
-                candidates.append((positions[j - 1] + 1, entry))  # type: ignore[arg-type]
+            found = node.get(self._END)
+            if isinstance(found, RegistryEntry):
+                candidates.append((positions[j - 1] + 1, found))
         start = positions[k]
         for end, entry in reversed(candidates):
             end = _extend_parenthesis(text, end, entry)
