@@ -12,29 +12,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..particles import PARTICLES
 from ..romanise import SURNAMES, split_person_name
 from .cues import load
+from .grammar import words
 from .mentions import Mention
-
-_TITLES = load("positions")
-_WORDS = load("people")
-TITLE_WORDS = _TITLES.words("titles")
-# Titles strong enough to mark a bare "<name> <title>" as a person.
-_STRONG = _TITLES.set("strong_titles")
-_TITLE_END = re.compile(
-    r"(?:" + "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True)) + r")"
-    r"(?:\((?:[A-Za-z가-힣 &]{1,30})\))?$"
+from .titles import (
+    GLUED_TITLE,
+    NOUN_TAGS,
+    STRONG_TITLES,
+    TITLE_END,
+    TITLE_WORDS,
+    bare_title,
+    glued_title,
+    is_title_prefix,
+    parse_title,
 )
-_POSITION_PAREN = re.compile(r"\(" + _WORDS.group("photo_positions") + r"[^)]{0,10}\)$")
-_DEPARTMENT = re.compile(_TITLES.group("department_suffixes") + r"$")
+
+_WORDS = load("people")
 # Press releases: "Moreh Inc.(대표 조강원, 이하 모레)".
 _PAREN_HEAD = re.compile(
-    r"\s?\((?P<title>" + _TITLES.alt("aside_titles") + r")\s(?P<name>[가-힣]{2,4})[,)]"
+    r"\s?\((?P<title>" + load("positions").alt("aside_titles") + r")\s(?P<name>[가-힣]{2,4})[,)]"
 )
-_TOKEN = re.compile(r"(?:[^\s(]|\([^)]*\))+")
-_PARTICLE_SET = frozenset(PARTICLES)
-_LONGEST_PARTICLE = max(len(p) for p in PARTICLES)
 # Cheap test that a sentence may name anyone by title at all.
 _ANY_TITLE = re.compile("|".join(re.escape(t) for t in TITLE_WORDS))
 _NAME = re.compile(r"[가-힣]{2,4}")
@@ -54,6 +52,10 @@ class PersonMention:
     short: bool = False  # "박 사장": resolved to a person named before
     aside: bool = False  # "X Inc.(대표 Y)": the organisation stays the sentence's own
     name_en: str | None = None  # a foreign name's Latin spelling ('짐 켈러(Jim Keller)')
+    # '이정훈 해운정보기술 대표': an organisation no mention covers, by name and offset; the
+    # rules resolve it against the article's entities (``relations/positions.py``).
+    org_name: str | None = None
+    org_at: int = 0
 
 
 def is_person_name(word: str) -> bool:
@@ -84,6 +86,7 @@ def find_people(
         person = _person_with_org(text, offset, org, registry_people)
         if person is not None:
             found[person.start] = person
+    _people_with_unknown_org(text, offset, orgs, found)
     for org in orgs:
         head = _PAREN_HEAD.match(text, org.end - offset)
         if head and is_person_name(head["name"]):
@@ -102,12 +105,15 @@ def _person_with_org(
     """The person an organisation mention names with a title, if any: '<name> <org>장'
     (glued), '<foreign name> <org> <title>', '<name> <org> <title>', '<org> <name> <title>'."""
     local_start, local_end = org.start - offset, org.after - offset
-    glued = _GLUED_TITLE.match(text, local_end) if not org.particle else None
+    inner = _position_in_parentheses(text, offset, org)
+    if inner is not None:
+        return inner
+    glued = GLUED_TITLE.match(text, local_end) if not org.particle else None
     if glued:  # '박승일 서울아산병원장', '방승찬 한국전자통신연구원장'
         before = _word_before(text, local_start)
         if before and is_person_name(before[0]):
             start = offset + before[1]
-            head = _glued_title(org.surface, glued.group(1))
+            head = glued_title(org.surface, glued.group(1))
             return PersonMention(start, offset + glued.end(1), before[0], org, head)
         return None
     foreign = _foreign_before(text, local_start, registry_people, offset)
@@ -124,7 +130,7 @@ def _person_with_org(
         and not org.particle
         and text[local_end : local_end + 1] == " "
     ):
-        title = parse_title(text, local_end + 1)
+        title = parse_title(text, local_end + 1, loose=True)
         if title:
             start = offset + before[1]
             return PersonMention(start, offset + title[1], before[0], org, title[0])
@@ -135,6 +141,82 @@ def _person_with_org(
             start = offset + local_end + 1
             return PersonMention(start, offset + title[1], after.group(1), org, title[0])
     return None
+
+
+# '정승환 의장(삼성서울병원 디지털혁신센터장)': a name and a title, then in parentheses the
+# organisation and the title held there.
+_OUTER_TITLE = re.compile(
+    r"(?:^|(?<=[\s,·'\"‘“]))(?P<name>[가-힣]{2,4}) (?P<title>[^\s()]{1,12})\($"
+)
+
+
+def _position_in_parentheses(text: str, offset: int, org: Mention) -> PersonMention | None:
+    """'윤성호 회장(청해대학교병원장)', '정승환 의장(삼성서울병원 디지털혁신센터장)': the
+    organisation inside the parentheses is where the person holds the title written there."""
+    local_start, local_end = org.start - offset, org.after - offset
+    outer = _OUTER_TITLE.search(text[:local_start])
+    close = text.find(")", local_end)
+    if outer is None or close < 0 or not is_person_name(outer["name"]):
+        return None
+    if not TITLE_END.search(outer["title"]):
+        return None
+    inside = text[local_end:close]
+    if GLUED_TITLE.fullmatch(inside):
+        title: str | None = glued_title(org.surface, inside)
+    elif inside.startswith(" "):
+        parsed = parse_title(text[:close], local_end + 1, loose=True)
+        title = parsed[0] if parsed and parsed[1] == close else None
+    else:
+        title = None
+    if title is None:
+        return None
+    start = offset + outer.start("name")
+    return PersonMention(start, offset + close + 1, outer["name"], org, title)
+
+
+# '이정훈 해운정보기술 대표': a name, one word and a title (the lookahead finds overlapping ones).
+_NAME_WORD = re.compile(
+    r"(?<![\w·])(?=(?P<name>[가-힣]{2,4}) (?P<org>[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,14}) )"
+)
+_NOT_ORG_WORDS = _WORDS.set("not_org_words")
+_NOT_ORG_ENDINGS = tuple(_WORDS.words("not_org_endings"))
+
+
+def _people_with_unknown_org(
+    text: str, offset: int, orgs: list[Mention], found: dict[int, PersonMention]
+) -> None:
+    """'이정훈 해운정보기술 대표': the press names a person with the organisation between name
+    and title, so a word standing there names an organisation even when no finder knew it
+    (added to ``found`` with ``org_name``; the rules resolve it)."""
+    taken = [(o.start - offset, o.end - offset) for o in orgs]
+    taken += [(p.start - offset, p.end - offset) for p in found.values()]
+    for match in _NAME_WORD.finditer(text):
+        start, org_at = match.start("name"), match.start("org")
+        if any(a < match.end("org") and start < b for a, b in taken):
+            continue
+        if not is_person_name(match["name"]) or not can_name_org(match["org"]):
+            continue
+        title = parse_title(text, match.end("org") + 1)
+        if title is None:
+            continue
+        person = PersonMention(offset + start, offset + title[1], match["name"], title=title[0])
+        person.org_name, person.org_at = match["org"], offset + org_at
+        found[person.start] = person
+        taken.append((start, title[1]))
+
+
+def can_name_org(word: str) -> bool:
+    """A word that can name an organisation: nouns with nothing glued on, and no title,
+    department or modifier of the title ('신임', '공동')."""
+    if word in _NOT_NAMES or word in _NOT_ORG_WORDS:
+        return False
+    if TITLE_END.search(word) or is_title_prefix(word) or word.endswith(_NOT_ORG_ENDINGS):
+        return False
+    analysed = words(word)
+    if len(analysed) != 1 or analysed[0].surface != word:
+        return False
+    last = analysed[0].morphs[-1]
+    return analysed[0].predicate is None and not analysed[0].particle and last.tag in NOUN_TAGS
 
 
 def _people_by_title(
@@ -151,7 +233,7 @@ def _people_by_title(
         ):
             continue
         title = parse_title(text, match.end())
-        if not title or _bare_title(title[0]) not in _STRONG:
+        if not title or bare_title(title[0]) not in STRONG_TITLES:
             continue
         if not all(is_person_name(n) for n in names):
             continue
@@ -181,7 +263,7 @@ def find_short_refs(text: str, offset: int, known: list[PersonMention]) -> list[
                 for p in reversed(known)
                 if p.start < start
                 and p.name.startswith(family)
-                and (p.title is None or _bare_title(p.title) == _bare_title(title[0]))
+                and (p.title is None or bare_title(p.title) == bare_title(title[0]))
             ),
             None,
         )
@@ -190,84 +272,12 @@ def find_short_refs(text: str, offset: int, known: list[PersonMention]) -> list[
     return refs
 
 
-def parse_title(text: str, pos: int) -> tuple[str, int] | None:
-    """The title phrase starting at ``pos``: (title as written, end offset of the phrase).
-
-    Up to four space-separated tokens: department or acronym prefixes ("CTO",
-    "AI/DX융합사업부문장") and title words; the phrase stops at a particle or punctuation.
-    """
-    parts: list[tuple[int, int]] = []
-    phrase_end = pos
-    cursor = pos
-    for _ in range(4):
-        token = _TOKEN.match(text, cursor)
-        if token is None:
-            break
-        raw = token.group()
-        core = raw.rstrip(",.;:!?'\"’”")
-        bare, particle = _split_particle(core)
-        cleaned = _POSITION_PAREN.sub("", bare)
-        if _TITLE_END.search(cleaned):
-            parts.append((token.start(), token.start() + len(cleaned)))
-            phrase_end = token.end()
-            if core != raw or particle or cleaned != core:
-                break
-        elif core == raw and not particle and _is_title_prefix(cleaned):
-            parts.append((token.start(), token.start() + len(cleaned)))
-        else:
-            break
-        if text[token.end() : token.end() + 1] != " ":
-            break
-        cursor = token.end() + 1
-    while parts and not _TITLE_END.search(text[parts[-1][0] : parts[-1][1]]):
-        parts.pop()
-    if not parts:
-        return None
-    return text[parts[0][0] : parts[-1][1]], max(phrase_end, parts[-1][1])
-
-
-def _bare_title(title: str) -> str:
-    """'CTO 사장(대표)' -> '사장': the title word a short reference ('박 사장') repeats."""
-    last = title.split()[-1]
-    return re.sub(r"\(.*\)$", "", last)
-
-
-def _split_particle(token: str) -> tuple[str, str]:
-    """'사장은' -> ('사장', '은'): a title token and the particle glued to it, if any."""
-    for n in range(min(_LONGEST_PARTICLE, len(token) - 1), 0, -1):
-        if token[-n:] in _PARTICLE_SET and _TITLE_END.search(token[:-n]):
-            return token[:-n], token[-n:]
-    return token, ""
-
-
-def _is_title_prefix(token: str) -> bool:
-    """A token that may stand before the title word: 'CTO', 'AI/DX융합사업부문', 'MNO'."""
-    if re.fullmatch(r"[A-Z][A-Za-z0-9/&.\-]*", token):
-        return True
-    return _DEPARTMENT.search(token) is not None and len(token) >= 3
-
-
 def _word_before(text: str, pos: int) -> tuple[str, int] | None:
     """The word ending one space before ``pos`` and its start, if a space separates them."""
     if pos < 2 or text[pos - 1] != " ":
         return None
     match = re.search(r"(?:^|(?<=[\s,·'\"(‘“]))([가-힣]{2,4})$", text[: pos - 1])
     return (match.group(1), match.start(1)) if match else None
-
-
-# '박승일 서울아산병원장': the title glued to the organisation's name.
-_GLUED_TITLE = re.compile(r"(장관|장)(?=[은는이가을를의과와도,\s]|$)")
-_GLUED_SUFFIXES = _TITLES.words("glued_title_suffixes")
-
-
-def _glued_title(org: str, glued: str) -> str:
-    """'서울아산병원' + '장' -> '병원장': the title as the press would write it alone."""
-    if glued == "장관":
-        return "장관"
-    for suffix in _GLUED_SUFFIXES:
-        if org.endswith(suffix):
-            return suffix + "장"
-    return org[-1] + "장"
 
 
 # Foreign names as the Korean press writes them: two or three transliterated words

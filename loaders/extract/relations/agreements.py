@@ -15,6 +15,7 @@ import re
 from ..context import AgreementDraft, ArticleContext, SentenceView
 from ..cues import load
 from .clauses import parties_before, unreal
+from .positions import person_org
 
 _CUES = load("agreements")
 _AGREEMENT_NOUN = _CUES.group("agreement_nouns")
@@ -99,8 +100,9 @@ def agreements(ctx: ArticleContext, view: SentenceView) -> None:
     if signers:
         for person in view.people:
             draft.signers.append((person.name, view))
-            if person.org is not None:
-                draft.parties.append((person.org.key, view))
+            org = person_org(ctx, person)
+            if org is not None:
+                draft.parties.append((org, view))
     _merge_draft(ctx, draft)
 
 
