@@ -112,7 +112,10 @@ def discover(
             continue
         name = names.setdefault(name_key(surface), _Name(surface))
         name.spans.append((start, end))
-        name.proper = name.proper or _proper_stem(analysed[i], lex)
+        # News quotes products, services and alliances more often than firms: a quoted
+        # name counts as a firm only on two signals ("미디어 특화 AI 기업 'XL8'이 합류").
+        if not _quoted(text, start, end):
+            name.proper = name.proper or _proper_stem(analysed[i], lex)
         if name.score < 2:  # two signals (or one for a proper noun) are enough
             score = _evidence(analysed, i, text, start, end, org_spans, lex)
             name.score = max(name.score, score)
@@ -212,6 +215,14 @@ def _blocked(surface: str, lex: Lexicon) -> bool:
     if len(surface) >= 3 and surface.endswith(lex.not_org_endings):
         return True
     return is_person_name(surface) and len(surface) == 3
+
+
+_OPENING = "'‘\"“「『"
+_CLOSING = "'’\"”」』"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    return start > 0 and text[start - 1] in _OPENING and end < len(text) and text[end] in _CLOSING
 
 
 def _inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:

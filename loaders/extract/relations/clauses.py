@@ -30,6 +30,7 @@ _SUBJECT_WORD = re.compile(r"[가-힣]+(?:이|가)\s")
 _EACH = _CUES.regex("distributive")
 _FUTURE = _CUES.set("future_adverbs")
 _PERFECT_NOUNS = _CUES.set("perfect_nouns")
+_AUXILIARY = frozenset({"있", "오", "가", "두"})
 _FOUNDING_PREDICATES = load("membership").set("founding_predicates")
 
 
@@ -140,9 +141,14 @@ def adnominal(view: SentenceView, pos: int) -> bool:
     describes a noun; '합의한 바 있다', '참여한 적이 있다' are finite (a bound noun of
     experience makes the verb the clause's predicate)."""
     word = view.word_at(pos)
-    if word is None or word.ending != "ETM":
+    if word is None:
         return False
     after = next((w for w in view.words if w.start >= word.end), None)
+    if word.ending == "EC" and after is not None and after.predicate in _AUXILIARY:
+        # '이끌고 있는 KT', '참여 중인': the auxiliary carries the adnominal ending
+        word, after = after, next((w for w in view.words if w.start >= after.end), None)
+    if word.ending != "ETM":
+        return False
     return after is None or after.stem not in _PERFECT_NOUNS
 
 
