@@ -1,0 +1,114 @@
+"""Rival camps, bilateral partnerships and products (issue 15, item 4), on invented names:
+each rule on a small sentence, with negatives that must not fire."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from allygraph.models import Extraction
+
+from .conftest import relations
+
+Extract = Callable[..., Extraction]
+
+
+def _id(x: Extraction, name: str) -> str:
+    return next(e.id for e in x.entities if e.name == name)
+
+
+def _pair(x: Extraction, kind: str, a: str, b: str) -> tuple[str, str, str]:
+    """The relation key of a symmetric relation between two names."""
+    ends = sorted((_id(x, a), _id(x, b)))
+    return (kind, ends[0], ends[1])
+
+
+def _kinds(x: Extraction, kind: str) -> set[tuple[str, ...]]:
+    return {k for k in relations(x) if k[0] == kind}
+
+
+# --- rival camps ---------------------------------------------------------------------
+
+
+def test_camp_set_against_another_rivals_it_not_its_own_members(extract: Extract) -> None:
+    x = extract(
+        "누리텔레콤은 가온소프트, 다온랩스와 손잡고 '미래 AI 연합' 진영을 꾸려 "
+        "'한빛 AI 동맹'에 맞서고 있다."
+    )
+    assert _pair(x, "COMPETES_WITH", "미래 AI 연합", "한빛 AI 동맹") in relations(x)
+    rivals = _kinds(x, "COMPETES_WITH")
+    assert _pair(x, "COMPETES_WITH", "누리텔레콤", "가온소프트") not in rivals
+    assert _pair(x, "COMPETES_WITH", "누리텔레콤", "다온랩스") not in rivals
+
+
+def test_comitative_of_another_verb_is_no_rival(extract: Extract) -> None:
+    x = extract("라온소프트는 가온랩스와 손잡고 다온랩스에 맞서고 있다.")
+    assert _pair(x, "COMPETES_WITH", "라온소프트", "다온랩스") in relations(x)
+    assert _pair(x, "COMPETES_WITH", "라온소프트", "가온랩스") not in relations(x)
+
+
+def test_two_alliances_of_one_contest(extract: Extract) -> None:
+    x = extract("시장은 '미래 AI 연합'과 '한빛 AI 동맹'의 양대 진영 경쟁 구도로 굳어지고 있다.")
+    assert _pair(x, "COMPETES_WITH", "미래 AI 연합", "한빛 AI 동맹") in relations(x)
+
+
+def test_industry_split_into_two_camps(extract: Extract) -> None:
+    x = extract(
+        "누리텔레콤과 가온소프트는 '미래 AI 연합'을 결성했다.",
+        "다온텔레콤은 앞서 '한빛 AI 동맹'을 꾸렸다. 업계는 두 진영으로 나뉘는 모양새다.",
+    )
+    assert _pair(x, "COMPETES_WITH", "미래 AI 연합", "한빛 AI 동맹") in relations(x)
+
+
+def test_pair_named_before_a_contest_and_their_alliances(extract: Extract) -> None:
+    x = extract(
+        "SK텔레콤의 'AI 미래 얼라이언스'에 이어 KT가 'AI 한마음 원팀'을 꾸리면서 시장은 "
+        "두 통신사가 맞붙는 경쟁 구도로 재편됐다."
+    )
+    assert ("COMPETES_WITH", "kt", "sk-telecom") in relations(x)
+    assert _pair(x, "COMPETES_WITH", "AI 미래 얼라이언스", "AI 한마음 원팀") in relations(x)
+
+
+def test_elided_subject_is_the_story_alliance(extract: Extract) -> None:
+    x = extract(
+        "'한빛 AI 얼라이언스'는 출범 이후 공동 설명회를 열어 왔다. 한빛 AI 얼라이언스에는 "
+        "10곳이 참여한다.",
+        "최근에는 '경북 AI 벤처 연합'과 실증 사업을 놓고 경쟁 구도를 형성하고 있다.",
+    )
+    assert _pair(x, "COMPETES_WITH", "한빛 AI 얼라이언스", "경북 AI 벤처 연합") in relations(x)
+
+
+def test_denied_rivalry_gives_nothing(extract: Extract) -> None:
+    x = extract("누리텔레콤과 가온소프트는 경쟁 관계가 아니다.")
+    assert not _kinds(x, "COMPETES_WITH")
+    y = extract("'미래 AI 연합'과 '한빛 AI 동맹'은 서로 경쟁하지 않는다.")
+    assert not _kinds(y, "COMPETES_WITH")
+
+
+def test_adnominal_rivalry_describes_the_pair_after_it(extract: Extract) -> None:
+    x = extract("통신 시장에서 경쟁해 온 누리텔레콤과 가온소프트가 손을 잡았다.")
+    assert _pair(x, "COMPETES_WITH", "누리텔레콤", "가온소프트") in relations(x)
+
+
+def test_observer_quote_reports_a_rivalry_a_partys_quote_does_not(extract: Extract) -> None:
+    x = extract('업계 관계자는 "라온소프트와 가온랩스 진영이 뚜렷하게 갈리고 있다"고 말했다.')
+    assert _pair(x, "COMPETES_WITH", "라온소프트", "가온랩스") in relations(x)
+    y = extract('라온소프트는 "가온랩스와 경쟁하던 구도를 넘어서겠다"고 설명했다.')
+    assert not _kinds(y, "COMPETES_WITH")
+
+
+def test_answering_the_sentence_before(extract: Extract) -> None:
+    x = extract(
+        "누리텔레콤은 대형 투자를 발표했다. 다온텔레콤은 이에 맞불을 놓듯 가온랩스에 "
+        "20억달러를 투자했다."
+    )
+    assert _pair(x, "COMPETES_WITH", "다온텔레콤", "누리텔레콤") in relations(x)
+
+
+def test_competitor_of_the_alliance_leader_not_of_a_joining_member(extract: Extract) -> None:
+    x = extract(
+        "가온은행이 누리텔레콤이 이끄는 'AI 한마음 원팀'에 합류했다.",
+        "가온은행은 이날 누리텔레콤과 업무협약도 맺었다. 가온은행은 AI 금융 서비스를 만든다.",
+        "앞서 경쟁사인 다온텔레콤은 지난해 삼성전자와 함께 'AI 대연합'을 꾸렸다.",
+    )
+    assert _pair(x, "COMPETES_WITH", "누리텔레콤", "다온텔레콤") in relations(x)
+    assert _pair(x, "COMPETES_WITH", "가온은행", "다온텔레콤") not in relations(x)
