@@ -79,9 +79,25 @@ def nearest_subject(
         return None
     group = subjects[-1]
     between = view.text[view.local(group.end) : cue]
-    if _SUBJECT_WORD.search(between + " ") and not _only_orgs(view, group.end, cue):
+    if (
+        _SUBJECT_WORD.search(between + " ")
+        and not _only_orgs(view, group.end, cue)
+        and not _relative_subjects_only(view, view.local(group.end), cue)
+    ):
         return None
     return group
+
+
+def _relative_subjects_only(view: SentenceView, start: int, cue: int) -> bool:
+    """Whether every subject between ``start`` and the cue stands in a relative clause
+    ('우리은행은 국내 산학연이 참여 중인 'AI원팀'에 합류했다': 산학연 is 참여's subject)."""
+    words = [w for w in view.words if start <= w.start and w.end <= cue]
+    for i, word in enumerate(words):
+        if word.particle not in ("이", "가"):
+            continue
+        if not any(adnominal(view, later.start) for later in words[i + 1 :]):
+            return False
+    return True
 
 
 def _only_orgs(view: SentenceView, start: int, cue: int) -> bool:
