@@ -21,6 +21,7 @@ from .model import (
     NewKey,
     attach_particle,
     overlaps,
+    standalone,
 )
 
 _CUES = load("alliances")
@@ -104,15 +105,7 @@ def quoted_alliance_mentions(
     for known in list(found):
         if not known.new or known.generic or len(known.surface) < 4:
             continue
-        for match in re.finditer(re.escape(known.surface), text):
-            start, end = match.span()
-            if overlaps(start, end, taken):
-                continue
-            if start > 0 and text[start - 1].isalnum():
-                continue
-            run = HANGUL_RUN.match(text, end)
-            if run and run.group() and not is_particle_run(run.group()):
-                continue
+        for start, end in list(standalone(text, known.surface, taken)):
             mention = Mention(start, end, known.key, "Alliance", known.surface, new=True)
             found.append(attach_particle(text, mention))
             taken.append((start, end))

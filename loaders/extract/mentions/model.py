@@ -10,7 +10,7 @@ list), so every mention records its particle and its case comes from the particl
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from allygraph.models import ORGANIZATION_TYPES
@@ -136,3 +136,18 @@ def strip_plural(particle: str) -> str:
 def overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     """Whether ``start``-``end`` overlaps a span some finder already took."""
     return any(start < b and a < end for a, b in taken)
+
+
+def standalone(text: str, name: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Spans where ``name`` stands as a word of its own: not inside a longer word (nothing
+    but particles glued after it, no letter or digit before) and not taken yet."""
+    for hit in re.finditer(re.escape(name), text):
+        start, end = hit.span()
+        if overlaps(start, end, taken) or (start > 0 and text[start - 1].isalnum()):
+            continue
+        run = HANGUL_RUN.match(text, end)
+        if run and run.group() and not is_particle_run(run.group()):
+            continue
+        if end < len(text) and text[end].isascii() and text[end].isalnum():
+            continue
+        yield start, end

@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 
 from ...registry import Registry
-from ...text import HANGUL_RUN, is_particle_run
 from .model import (
     ORG_TYPES,
     Candidate,
     Mention,
     attach_particle,
-    overlaps,
+    standalone,
 )
 
 # "Moreh Inc.(대표 조강원, 이하 모레)": the name the release uses from then on.
@@ -70,16 +69,8 @@ def hereafter_mentions(
         candidate = candidates.get(org.key)
         if candidate is not None and alias not in candidate.aliases and alias != candidate.name:
             candidate.aliases.append(alias)
-        for hit in re.finditer(re.escape(alias), text):
-            start, end = hit.span()
-            if match.start() <= start < match.end() or overlaps(start, end, taken):
-                continue
-            if start > 0 and text[start - 1].isalnum():
-                continue
-            run = HANGUL_RUN.match(text, end)
-            if run and run.group() and not is_particle_run(run.group()):
-                continue
-            if end < len(text) and text[end].isascii() and text[end].isalnum():
+        for start, end in list(standalone(text, alias, taken)):
+            if match.start() <= start < match.end():
                 continue
             mention = Mention(start, end, org.key, org.type, alias, new=org.new)
             found.append(attach_particle(text, mention))
