@@ -79,3 +79,100 @@ def test_titles_with_departments_designates_and_photo_positions(extract: Extract
 def test_acronym_and_title_in_one_parenthesis(extract: Extract) -> None:
     x = extract("금재형 LG전자 최고기술책임자(CTO·사장)가 참석했다.")
     assert _positions(x)[("금재형", "LG전자")] == "최고기술책임자(CTO·사장)"
+
+
+# --- agreements ----------------------------------------------------------------------------
+
+
+def _agreements(x: Extraction) -> list[tuple[str, list[str]]]:
+    return [(e.name, e.aliases) for e in x.entities if e.type == "Agreement"]
+
+
+def _signers(x: Extraction) -> set[str]:
+    names = {e.id: e.name for e in x.entities}
+    return {names[r.from_] for r in x.relations if r.type == "SIGNED"}
+
+
+def _parties(x: Extraction) -> set[str]:
+    names = {e.id: e.name for e in x.entities}
+    return {names[r.from_] for r in x.relations if r.type == "PARTY_TO"}
+
+
+def test_quoted_name_before_or_around_the_acronym(extract: Extract) -> None:
+    x = extract("가람은행은 이날 KT와 '소상공인 대출 심사를 위한 업무협약'(MOU)도 맺었다.")
+    assert _agreements(x) == [("소상공인 대출 심사를 위한 업무협약", ["업무협약", "MOU"])]
+    assert _parties(x) == {"가람은행", "KT"}
+    y = extract("KT는 누리랩스와 '교통 데이터 공동 활용을 위한 업무협약(MOU)'을 체결했다.")
+    assert _agreements(y)[0][0] == "교통 데이터 공동 활용을 위한 업무협약"
+    # a quotation of speech before the quoted name does not swallow it
+    z = extract("\"지난달 KT가 누리랩스와 '항만 AI 구축을 위한 업무협약'을 맺었다.\"")
+    assert _agreements(z)[0][0] == "항만 AI 구축을 위한 업무협약"
+
+
+def test_the_name_is_the_noun_phrase_the_agreement_noun_heads(extract: Extract) -> None:
+    x = extract("KT와 누리랩스는 이날 본사에서 업무협약을 맺었다.")
+    assert _agreements(x)[0][0] == "업무협약"
+    y = extract("KT와 누리랩스는 3일 온디바이스 AI 공동연구 양해각서를 체결했다.")
+    assert _agreements(y)[0][0] == "온디바이스 AI 공동연구 양해각서"
+
+
+def test_plans_and_pending_signings_are_no_agreement(extract: Extract) -> None:
+    x = extract(
+        "3사는 이르면 이달 말 공동 개발을 위한 업무협약(MOU)을 체결할 예정이다.",
+        "다만 이견이 남아 있어 MOU 체결 시점은 다음 달로 늦어질 수도 있다.",
+    )
+    assert not _agreements(x)
+
+
+def test_caption_of_the_signing_names_the_signatories(extract: Extract) -> None:
+    x = extract(
+        "KT는 3일 누리랩스, 별빛데이터와 업무협약을 체결했다고 밝혔다.",
+        "(왼쪽부터) 하은솔 누리랩스 대표, 변시우 KT 대표, 도윤재 별빛데이터 대표가 3일 "
+        "업무협약을 맺고 기념촬영을 하고 있다. (사진=KT 제공)",
+    )
+    assert _signers(x) == {"하은솔", "변시우", "도윤재"}
+    assert len(_agreements(x)) == 1
+
+
+def test_two_sentence_caption_lists_the_signatories_after_the_signing(extract: Extract) -> None:
+    x = extract(
+        "가온시는 16일 누리랩스, 별빛데이터와 'AI 민원 안내를 위한 업무협약'을 맺었다.",
+        "16일 가온시청에서 참석자들이 협약서에 서명한 뒤 기념촬영을 하고 있다. 왼쪽부터 "
+        "하은솔 누리랩스 대표, 권나래 가온시 부시장, 도윤재 별빛데이터 대표. (사진=가온시 제공)",
+    )
+    assert _signers(x) == {"하은솔", "권나래", "도윤재"}
+    assert _parties(x) == {"가온시", "누리랩스", "별빛데이터"}
+
+
+def test_attending_the_signing_the_lead_reports(extract: Extract) -> None:
+    x = extract(
+        "KT는 27일 가람그룹, 누리증권과 업무협약을 맺었다고 밝혔다.",
+        "체결식에는 변시우 KT 대표와 하은솔 가람그룹 부회장 등이 참석했다.",
+        "이날 행사에는 마서윤 과학기술정보통신부 차관도 참석했다.",
+    )
+    assert _signers(x) == {"변시우", "하은솔"}
+    # those said to sign are the signatories; one who 'also' attended is not
+    y = extract(
+        "KT와 누리랩스는 6일 업무협약을 체결했다고 밝혔다.",
+        "변시우 KT 대표와 하은솔 누리랩스 대표가 협약서에 서명했다.",
+        "이날 협약식에는 도윤재 KT 부회장도 참석했다.",
+    )
+    assert _signers(y) == {"변시우", "하은솔"}
+
+
+def test_members_of_the_alliance_sign_with_its_founder(extract: Extract) -> None:
+    x = extract(
+        "가람대병원은 1일 '가람 의료AI 컨소시엄' 출범식을 열고 참여 기관들과 "
+        "'의료 데이터 공동 연구를 위한 업무협약'을 체결했다고 2일 밝혔다.",
+        "컨소시엄에는 가람대병원과 누리병원, 별빛의료원이 참여했다.",
+    )
+    assert {"가람대병원", "누리병원", "별빛의료원"} <= _parties(x)
+
+
+def test_one_agreement_per_signing(extract: Extract) -> None:
+    x = extract(
+        "KT와 누리랩스는 6일 업무협약을 체결했다고 밝혔다.",
+        "변시우 KT 대표와 하은솔 누리랩스 대표가 협약서에 서명했다.",
+        "KT는 지난달 20일 별빛데이터와도 업무협약을 맺은 바 있다.",
+    )
+    assert len(_agreements(x)) == 2

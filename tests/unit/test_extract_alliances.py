@@ -119,9 +119,12 @@ def test_bilateral_partnership_cues(extract: Extract) -> None:
 
 
 def test_attending_is_not_signing(extract: Extract) -> None:
+    # an agreement reported in passing (not in the lead): its attendees only attend (the
+    # lead's own signing ceremony names its signatories: test_extract_agreements.py)
     x = extract(
-        "네이버와 서울대는 12일 업무협약(MOU)을 체결했다고 밝혔다. 협약식에는 최수연 네이버 대표와 "
-        "오세정 서울대 총장이 참석했다."
+        "서울대는 AI 반도체 인재양성 사업에 선정됐다고 밝혔다. 사업에는 150억원이 투입된다.",
+        "네이버와 서울대는 12일 업무협약(MOU)을 체결했다. 협약식에는 최수연 네이버 대표와 "
+        "오세정 서울대 총장이 참석했다.",
     )
     assert not any(r.type == "SIGNED" for r in x.relations)
     assert ("HOLDS_POSITION", "choi-soo-yeon", "naver") in relations(x)

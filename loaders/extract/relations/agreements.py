@@ -1,109 +1,113 @@
 """Agreements: an MOU, contract or partnership signed (협약/MOU/파트너십 체결).
 
 An agreement is an entity of its own, gathered over several sentences into an
-``AgreementDraft``: its names (the quoted one first), parties (the subject and those 'with'
-it), the day and place, the people who sign it, and its objectives ('△A △B',
-'협력 분야는 A, B다'). A later sentence about the same parties adds to the same draft; the
-extractor turns drafts into entities and PARTY_TO / SIGNED relations at the end. Cues:
-``cues/agreements.yaml``.
+``AgreementDraft``: its names (the quoted one first, else the noun phrase the agreement noun
+heads), parties (the subject and those 'with' it, or the members of the alliance whose
+'참여 기관들과' it was signed with), the day and place, the people who sign it, and its
+objectives ('△A △B', '협력 분야는 A, B다'). A later sentence about the same signing (the
+same parties, no other day) adds to the same draft; the extractor turns drafts into entities
+and PARTY_TO / SIGNED relations at the end. Names: ``agreement_names.py``; who signs:
+``signatories.py``; cues: ``cues/agreements.yaml``.
 """
 
 from __future__ import annotations
 
 import re
+from weakref import WeakKeyDictionary
 
 from ..context import AgreementDraft, ArticleContext, SentenceView
 from ..cues import load
-from .clauses import parties_before, unreal
+from .agreement_names import CONCLUDE, CUES, agreement_kind, draft_names, place_before
+from .clauses import alliances_in, date_before, parties_before, unreal
 from .positions import person_org
+from .signatories import signatories
 
-_CUES = load("agreements")
-_AGREEMENT_NOUN = _CUES.group("agreement_nouns")
-_CONCLUDE = re.compile(
-    r"(?P<noun>"
-    + _AGREEMENT_NOUN
-    + r")(?P<paren>\([A-Za-z]+\))?['’\"”]?(?:을|를|도|은|는)?\s*"
-    + _CUES.group("conclude_verbs")
-)
-_QUOTED_NAME = re.compile(r"['‘\"“](?P<name>[^'’\"”\n]{2,60})['’\"”]")
-# Who signs: a signing verb, or a caption of the ceremony; attending ('참석했다') is not signing.
-_SIGNING_VERB = re.compile(
-    _CUES.alt("signing_verbs")
-    + "|"
-    + _CUES.group("signed_papers")
-    + r"[^.]{0,10}?"
-    + _CUES.group("signed_paper_verbs")
-)
-_SIGNED_PAPER = re.compile(
-    r"(?:(?<![\w가-힣])(?P<pre>[가-힣A-Za-z]{2,8})\s)?(?P<paper>"
-    + _CUES.alt("papers")
-    + r")에\s*서명"
-)
-_CEREMONY = re.compile(
-    r"['‘\"“](?P<name>[^'’\"”]{2,60}?"
-    + _CUES.group("ceremony_agreements")
-    + r")\s?"
-    + _CUES.group("ceremony_nouns")
-    + r"['’\"”]"
-)
-_SIGN = _CUES.regex("signing_events")
 _OBJECTIVE_LIST = re.compile(r"△\s*([^△]+)")
 _FIELDS = re.compile(
-    r"협력\s*" + _CUES.group("field_nouns") + r"는\s+(?P<items>.+?)(?:이다|다|등이다|등)\.?$"
+    r"협력\s*" + CUES.group("field_nouns") + r"는\s+(?P<items>.+?)(?:이다|다|등이다|등)\.?$"
 )
-_MOU = _CUES.regex("mou_words")
-_PARTNERSHIP_WORDS = _CUES.words("partnership_words")
-_PLACE = re.compile(r"(?P<place>(?:[가-힣A-Za-z0-9]+\s){0,4}[가-힣A-Za-z0-9]+)에서\s")
+# '참여 기관들과 … 협약을 체결': the members of the alliance are the other parties.
+_MEMBERS = re.compile(CUES.group("member_refs") + r"들?(?:과|와)\s")
+# A bare '체결' modifying a noun of plan or doubt ('MOU 체결 시점은', '체결 여부') is no
+# signing yet.
+_PENDING = load("agreements").set("pending_nouns")
+# Drafts whose parties include an alliance's members, filled in as membership is read.
+_MEMBERS_OF: WeakKeyDictionary[ArticleContext, list[tuple[AgreementDraft, str, SentenceView]]]
+_MEMBERS_OF = WeakKeyDictionary()
 
 
 def agreements(ctx: ArticleContext, view: SentenceView) -> None:
     """업무협약/MOU/파트너십 체결 -> an Agreement with its parties, date, place, signers."""
-    conclude = _CONCLUDE.search(view.text)
-    ceremony = _CEREMONY.search(view.text)
-    signing = _SIGN.search(view.text)
-    # People sign when the sentence says they sign, or when it is the ceremony's photo
-    # caption; "협약식에는 X와 Y가 참석했다" only says who attended.
-    signers = bool(view.people) and (
-        _SIGNING_VERB.search(view.text) is not None
-        or (view.sentence.kind == "caption" and bool(signing or ceremony))
-    )
-    if conclude and unreal(view, conclude.end(), conclude.start()):
-        conclude = None  # '이르면 이달 체결할 예정이다': no agreement yet
-    if not (conclude or ceremony or signers):
-        return
+    conclude = _conclusion(view)
     draft = AgreementDraft(first=view.offset)
-    if ceremony:
-        draft.names.append(ceremony["name"].strip())
-        draft.quoted.add(ceremony["name"].strip())
-    paper = _SIGNED_PAPER.search(view.text)
-    if paper and signers:
-        noun = paper["paper"].removesuffix("서")
-        pre = paper["pre"]
-        keep_pre = pre and not re.search(r"[은는이가을를의에와과도서고며해]$", pre)
-        draft.names.append(f"{pre} {noun}" if keep_pre else noun)
-    if conclude:
-        quoted = _quoted_agreement_name(view.text, conclude)
-        if quoted:
-            draft.names.append(quoted)
-            draft.quoted.add(quoted)
-        draft.names.append(_agreement_name(view.text, conclude))
-        if conclude["paren"]:
-            draft.names.append(conclude["paren"].strip("()"))
-        draft.kind = _agreement_kind(conclude["noun"])
-        for key in parties_before(view, conclude.start()):
-            draft.parties.append((key, view))
-        draft.date = view.date if view.date and len(view.date) == 10 else None
-        draft.place = _place(view.text, conclude.start())
-    elif ceremony:
-        draft.kind = _agreement_kind(ceremony["name"])
-        draft.place = _place(view.text, ceremony.start())
-    if signers:
-        for person in view.people:
-            draft.signers.append((person.name, view))
-            org = person_org(ctx, person)
-            if org is not None:
-                draft.parties.append((org, view))
-    _merge_draft(ctx, draft)
+    draft_names(view, conclude, draft)
+    signers = signatories(ctx, view, conclude)
+    if conclude is not None:
+        _conclusion_facts(ctx, view, conclude, draft)
+    elif draft.names:
+        draft.kind = agreement_kind(draft.names[0])
+    for person in signers:
+        draft.signers.append((person.name, view))
+        org = person_org(ctx, person)
+        if org is not None:
+            draft.parties.append((org, view))
+    if conclude is not None or draft.names or draft.signers:
+        merged = _merge_draft(ctx, draft)
+        if conclude is not None:
+            _members_pending(ctx, view, conclude, merged)
+    _add_members(ctx)
+    if view.sentence is ctx.article.sentences[-1]:
+        ctx.agreements[:] = [d for d in ctx.agreements if d.parties]
+
+
+def _conclusion(view: SentenceView) -> re.Match[str] | None:
+    """The agreement noun and the verb that concludes it, when the sentence states a signing:
+    not a plan ('체결할 예정이다', '이르면 이달 체결'), nor a bare '체결' modifying a noun of
+    plan or doubt ('MOU 체결 시점은')."""
+    for match in CONCLUDE.finditer(view.text):
+        if unreal(view, match.end(), match.start()):
+            continue
+        word = view.word_at(match.start("verb"))
+        if word is not None and word.predicate is None and not word.particle:
+            following = next((w for w in view.words if w.start > word.start), None)
+            if following is not None and following.stem in _PENDING:
+                continue
+        return match
+    return None
+
+
+def _conclusion_facts(
+    ctx: ArticleContext, view: SentenceView, conclude: re.Match[str], draft: AgreementDraft
+) -> None:
+    """Kind, parties, day and place of a sentence that states the signing."""
+    draft.kind = agreement_kind(conclude["noun"])
+    for key in parties_before(view, conclude.start()):
+        draft.parties.append((key, view))
+    date = date_before(ctx, view, conclude.start()) or view.date
+    draft.date = date if date and len(date) >= 7 else None
+    draft.place = place_before(view.text, conclude.start())
+
+
+def _members_pending(
+    ctx: ArticleContext, view: SentenceView, conclude: re.Match[str], draft: AgreementDraft
+) -> None:
+    """'… 컨소시엄 출범식을 열고 참여 기관들과 MOU를 체결': the alliance's members sign; who
+    they are the article may say only later, so the draft waits for them."""
+    members = _MEMBERS.search(view.text, 0, conclude.start())
+    if members is None:
+        return
+    named = [m.key for m in alliances_in(view) if view.local(m.start) < members.start()]
+    alliance = named[-1] if named else next(iter(ctx.recent_alliances(view)[-1:]), None)
+    if alliance is not None:
+        _MEMBERS_OF.setdefault(ctx, []).append((draft, alliance, view))
+
+
+def _add_members(ctx: ArticleContext) -> None:
+    """Members known so far of the alliances whose members sign a draft become its parties."""
+    for draft, alliance, view in _MEMBERS_OF.get(ctx, []):
+        for kind, source, target in list(ctx.relations):
+            if kind == "MEMBER_OF" and target == alliance and source not in draft.party_keys():
+                draft.parties.append((source, view))
 
 
 def objectives(ctx: ArticleContext, view: SentenceView) -> None:
@@ -128,78 +132,34 @@ def objectives(ctx: ArticleContext, view: SentenceView) -> None:
                 target[-1].objectives.append(item)
 
 
-def _quoted_agreement_name(text: str, conclude: re.Match[str]) -> str | None:
-    """ "'AI 반도체 솔루션 개발을 위한 업무협약'을 체결" or "'전략적 파트너십' 협약을 체결"."""
-    for quoted in _QUOTED_NAME.finditer(text[: conclude.end()]):
-        closes = quoted.end()
-        if closes == conclude.end("noun") + 1 or 0 <= conclude.start("noun") - closes <= 1:
-            return quoted["name"].strip()
-    return None
-
-
-def _agreement_kind(noun: str) -> str:
-    """'mou' for an MOU or 협약, 'partnership' for a partnership or tie-up, else 'agreement'."""
-    if _MOU.search(noun):
-        return "mou"
-    if any(word in noun for word in _PARTNERSHIP_WORDS):
-        return "partnership"
-    return "agreement"
-
-
-def _agreement_name(text: str, match: re.Match[str]) -> str:
-    """The noun phrase of the agreement: '전략적 파트너십', '업무협약'."""
-    words = text[: match.start("noun")].split()
-    name = [match["noun"]]
-    if text[match.start("noun") - 1 : match.start("noun")] not in (" ", ""):
-        return name[0]
-    for word in reversed(words[-2:]):
-        if re.search(r"\d|[는은인한된할의을를이가에와과도로]$", word) and not word.endswith("적"):
-            break
-        if word.endswith("적") or (re.fullmatch(r"[가-힣A-Za-z]+", word) and len(word) <= 4):
-            name.insert(0, word)
-            continue
-        break
-    return " ".join(name)
-
-
-def _place(text: str, cue: int) -> str | None:
-    """Where it was signed: the words before '…에서' nearest the cue, up to a particle."""
-    matches = list(_PLACE.finditer(text[:cue]))
-    if not matches:
-        return None
-    match = matches[-1]
-    words = match["place"].split()
-    kept: list[str] = []
-    for word in reversed(words):
-        if re.search(r"[는은인한된던할의을를이가와과도]$", word) or re.fullmatch(r"\d+일,?", word):
-            break
-        kept.insert(0, word)
-    return " ".join(kept) or None
-
-
-def _merge_draft(ctx: ArticleContext, draft: AgreementDraft) -> None:
-    """Add what the sentence says to the agreement of the same parties (one with no parties
-    yet, or a sentence naming none, is the same one), else start a new one."""
+def _merge_draft(ctx: ArticleContext, draft: AgreementDraft) -> AgreementDraft:
+    """Add what the sentence says to the agreement of the same signing: the same parties
+    (one with no parties yet, or a sentence naming none, is the same one) on no other day;
+    else start a new one. Returns the draft the sentence went to."""
     for known in ctx.agreements:
-        if (
-            not draft.party_keys()
-            or not known.party_keys()
-            or draft.party_keys() & known.party_keys()
-        ):
-            for name in draft.names:
-                if name not in known.names:
-                    known.names.append(name)
-            known.quoted |= draft.quoted
-            known.parties.extend(p for p in draft.parties if p[0] not in known.party_keys())
-            known.signers.extend(
-                s for s in draft.signers if s[0] not in {n for n, _ in known.signers}
-            )
-            known.date = known.date or draft.date
-            known.place = known.place or draft.place
-            if known.kind == "agreement":
-                known.kind = draft.kind
-            return
+        if not _same_signing(known, draft):
+            continue
+        for name in draft.names:
+            if name not in known.names:
+                known.names.append(name)
+        known.quoted |= draft.quoted
+        known.parties.extend(p for p in draft.parties if p[0] not in known.party_keys())
+        signed = {n for n, _ in known.signers}
+        known.signers.extend(s for s in draft.signers if s[0] not in signed)
+        known.date = known.date or draft.date
+        known.place = known.place or draft.place
+        if known.kind == "agreement":
+            known.kind = draft.kind
+        return known
     ctx.agreements.append(draft)
+    return draft
+
+
+def _same_signing(known: AgreementDraft, draft: AgreementDraft) -> bool:
+    ours, theirs = draft.party_keys(), known.party_keys()
+    if ours and theirs and not ours & theirs:
+        return False
+    return not (known.date and draft.date and known.date != draft.date)
 
 
 def _last_noun_phrase(item: str) -> str:
