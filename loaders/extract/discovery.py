@@ -338,3 +338,20 @@ def _kind(surface: str, lex: Lexicon) -> str:
     ):
         return "University"
     return "Company"
+
+
+def retype(mentions: list[Mention], candidates: dict[str, Candidate]) -> None:
+    """One typing for every new organisation, whichever finder proposed it: a list item
+    or a brand affiliate typed Company ('한양대', '예일대', '국립국어원') takes the kind its
+    name's ending says."""
+    lex = lexicon()
+    for mention in mentions:
+        if not mention.new or mention.type != "Company":
+            continue
+        kind = _kind(mention.surface, lex)
+        if kind == "Company":
+            continue
+        mention.type = kind
+        candidate = candidates.get(mention.key)
+        if candidate is not None:
+            candidate.type = kind

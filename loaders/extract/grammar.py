@@ -32,7 +32,7 @@ _ENDING_TAGS = ("EF", "EC", "ETM", "ETN")
 
 # A word: Hangul, Latin letters, digits and the few signs names use inside ("SK C&C",
 # "LG U+", "K-UAM"), but no brackets, quotes, commas or the middle dot that separate names.
-WORD = re.compile(r"[가-힣A-Za-z0-9&+][가-힣A-Za-z0-9&+\-.]*[가-힣A-Za-z0-9&+]|[가-힣A-Za-z0-9]")
+WORD = re.compile(r"[가-힣A-Za-z0-9&+]+(?:[.\-][가-힣A-Za-z0-9&+]+)*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from ..registry import Registry, default_registry
 from ..romanise import slugify
 from .context import AgreementDraft, ArticleContext, SentenceView
 from .dates import first_date, first_day
-from .discovery import discover
+from .discovery import discover, retype
 from .identity import merge_short_forms
 from .mentions import (
     Mention,
@@ -110,6 +110,7 @@ class RuleExtractor:
         found.sort(key=lambda m: m.start)
         found += hereafter_mentions(text, found, ctx.candidates)
         found.sort(key=lambda m: m.start)
+        retype(found, ctx.candidates)
         latin = {key: c.name_en for key, c in ctx.candidates.items()}
         merge_short_forms(text, found, _headline_end(ctx.article), ctx.rename, latin)
         self._merge_alliance_names(ctx, found)

@@ -15,6 +15,7 @@ import re
 from ...registry import Registry
 from ...text import HANGUL_RUN, is_particle_run
 from ..cues import load
+from ..grammar import words
 from .model import (
     Candidate,
     Mention,
@@ -116,7 +117,7 @@ def _affiliates(
     found: list[Mention] = []
     for match in _AFFILIATE.finditer(text):
         start = match.start("name")
-        name = strip_particles(match["name"])
+        name = _stem(strip_particles(match["name"]))
         end = start + len(name)
         if registry.lookup(name) is not None or overlaps(start, end, taken):
             continue
@@ -166,3 +167,12 @@ def _parenthesised_latin(text: str, end: int) -> str | None:
 def _near_org(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     """'X대' counts as a university only inside a list of other organisations."""
     return any(abs(a - end) <= 3 or abs(start - b) <= 3 for a, b in taken)
+
+
+def _stem(word: str) -> str:
+    """The word without the particle Kiwi finds on it ('현대차의' -> '현대차'): the fixed
+    minimum of ``strip_particles`` keeps short names' particles."""
+    analysed = words(word)
+    if len(analysed) == 1 and analysed[0].particle and analysed[0].predicate is None:
+        return analysed[0].stem
+    return word
