@@ -194,6 +194,8 @@ def _leaves(
     for cue in _LEAVE.finditer(view.text):
         if unreal(view, cue.end(), cue.start()) or _joins_something_else(view, cue.start()):
             continue
+        if _left_what_was_joined(view, cue.start()):
+            continue
         target = _alliance_near(alliances, view, cue.start(), prefer="loc")
         target = target or _paragraph_alliance(ctx, view) or sole_alliance(ctx)
         group = nearest_subject(view, cue.start()) or _subject_after(view, cue)
@@ -201,6 +203,21 @@ def _leaves(
             until = date_before(ctx, view, cue.start()) or default
             for key in group.keys:
                 ctx.relate("MEMBER_OF", key, target, view, until=until, role="member")
+
+
+def _left_what_was_joined(view: SentenceView, cue: int) -> bool:
+    """'창립 논의에 참여했다가 막판에 빠졌다': after '-다가', leaving is leaving what the
+    interrupted clause joined, here a discussion and not the alliance."""
+    joins = [j for j in _JOIN.finditer(view.text, 0, cue)]
+    if not joins:
+        return False
+    word = view.word_at(joins[-1].start())
+    return (
+        word is not None
+        and word.ending == "EC"
+        and word.surface.endswith("다가")
+        and _joins_something_else(view, joins[-1].start())
+    )
 
 
 def _joins_something_else(view: SentenceView, cue: int) -> bool:
