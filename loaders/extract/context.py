@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from allygraph.models import Article, Entity, Evidence, Relation, Sentence, partial_date_start
+from allygraph.facts import merge_relation
+from allygraph.models import Article, Entity, Evidence, Relation, Sentence
 
 from ..registry import Registry
 from ..romanise import person_name_en, person_slug, slugify
@@ -19,7 +20,6 @@ from .grammar import Word, words
 from .mentions import Candidate, Group, Mention
 from .people import PersonMention
 
-_ROLE_RANK = {"member": 0, "founder": 1, "leader": 2}
 _KIND_RANK = {"body": 0, "caption": 1, "subtitle": 2, "title": 3}
 
 
@@ -253,17 +253,14 @@ class ArticleContext:
             self.relations[key] = relation
             self._evidence_rank[key] = rank
             return
+        # One merge policy for the whole project (allygraph/facts.py); which sentence stands
+        # as the evidence is the extractor's choice: a body sentence before a caption or
+        # a headline.
+        merged = merge_relation(known, relation)
         if rank < self._evidence_rank[key]:
-            known.evidence = evidence
+            merged.evidence = evidence
             self._evidence_rank[key] = rank
-        if role and (known.role is None or _ROLE_RANK[role] > _ROLE_RANK[known.role]):
-            known.role = role  # type: ignore[assignment]
-        if since and (known.since is None or _earlier(since, known.since)):
-            known.since = since
-        if until and known.until is None:
-            known.until = until
-        if title and (known.title is None or len(title) > len(known.title)):
-            known.title = title
+        self.relations[key] = merged
 
     def has(self, kind: str, source: str, target: str) -> bool:
         return any(k[0] == kind and k[1] == source and k[2] == target for k in self.relations)
@@ -275,10 +272,3 @@ _CORPORATE_SUFFIX = re.compile(r"(?:\s*(?:Inc|Corp|Co|Ltd|LLC|Corporation)\.?,?)
 def _base_name(name: str) -> str:
     """A company's name without its legal form: 'Moreh Inc.' -> 'Moreh', '㈜LG' -> 'LG'."""
     return _CORPORATE_SUFFIX.sub("", name).strip() or name
-
-
-def _earlier(a: str, b: str) -> bool:
-    """True when ``a`` starts before ``b``; on the same start the more precise one wins."""
-    start_a, start_b = partial_date_start(a), partial_date_start(b)
-    assert start_a is not None and start_b is not None
-    return start_a < start_b or (start_a == start_b and len(a) > len(b))
