@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from allygraph.loaders.extract.relations.partners import standing_tie
 from allygraph.models import Extraction
 
 from .conftest import relations
@@ -112,3 +113,41 @@ def test_competitor_of_the_alliance_leader_not_of_a_joining_member(extract: Extr
     )
     assert _pair(x, "COMPETES_WITH", "누리텔레콤", "다온텔레콤") in relations(x)
     assert _pair(x, "COMPETES_WITH", "가온은행", "다온텔레콤") not in relations(x)
+
+
+# --- bilateral partnerships ------------------------------------------------------------
+
+
+def test_joint_work_carried_on_is_a_partnership(extract: Extract) -> None:
+    x = extract("라온소프트는 2023년부터 가온랩스와 물류 AI를 공동 개발해 왔다.")
+    assert _pair(x, "PARTNERS_WITH", "라온소프트", "가온랩스") in relations(x)
+    y = extract("다온랩스와 가온랩스는 지난해 공공데이터 가공 사업을 함께 수행한 바 있다.")
+    assert _pair(y, "PARTNERS_WITH", "다온랩스", "가온랩스") in relations(y)
+
+
+def test_cue_inside_a_quoted_name_is_no_partnership(extract: Extract) -> None:
+    x = extract(
+        "라온소프트는 가온랩스, 다온랩스와 'AI 서비스 공동 개발을 위한 업무협약(MOU)'을 체결했다."
+    )
+    assert not _kinds(x, "PARTNERS_WITH")
+
+
+def test_tie_a_plan_verb_takes_is_a_plan(extract: Extract) -> None:
+    x = extract("라온소프트와 가온랩스가 로봇용 AI를 함께 개발하는 동맹을 추진한다.")
+    assert not _kinds(x, "PARTNERS_WITH")
+
+
+def test_two_companies_are_the_pair_just_named(extract: Extract) -> None:
+    x = extract(
+        "라온소프트는 가온랩스, 다온랩스와 업무협약을 맺었다.",
+        "가온랩스와 라온소프트의 협력은 이번이 처음이 아니다. 두 회사는 2021년부터 보험 상품을 "
+        "함께 운영해 왔다.",
+    )
+    assert _pair(x, "PARTNERS_WITH", "가온랩스", "라온소프트") in relations(x)
+    assert _pair(x, "PARTNERS_WITH", "가온랩스", "다온랩스") not in relations(x)
+
+
+def test_standing_tie_is_stated_in_the_perfect() -> None:
+    assert standing_tie("A와 B는 지난해부터 컴파일러를 공동 개발해 왔다.")
+    assert standing_tie("A와 B는 지난해 사업을 함께 수행한 바 있다.")
+    assert not standing_tie("A와 B는 올해 컴파일러를 공동 개발한다.")

@@ -9,9 +9,11 @@ Y와 손잡고'), pairwise when '각각' distributes. An investment ('X는 Y에 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ..context import ArticleContext, SentenceView
 from ..cues import load
+from ..grammar import words
 from .clauses import (
     alliances_in,
     clause_around,
@@ -24,6 +26,10 @@ from .clauses import (
 
 _CUES = load("partners")
 _BOND = _CUES.regex("bond")
+_PLANS = _CUES.set("plan_predicates")
+# '-아/어 오다' ('개발해 왔다'): a state continuing from a start; '-ㄴ 바 있다': experience.
+_DURATIVE = frozenset({"오"})
+_PERFECT_NOUNS = load("clauses").set("perfect_nouns")
 _PARTNER = re.compile(
     _BOND.pattern
     + "|"
@@ -46,10 +52,19 @@ _INVEST = re.compile(
 def bonds(ctx: ArticleContext, view: SentenceView) -> None:
     """동맹/손잡다: members of the alliance named (or the article's one alliance); else a
     bilateral PARTNERS_WITH: the subject with each organisation 'with' it ('X는 Y와 손잡고',
-    'X는 Y와도 연구센터를 세운'), pairwise with '각각'."""
-    cue = _PARTNER.search(view.text)
-    if cue is None:
-        return
+    'X는 Y와도 연구센터를 세운', 'X는 Y와 … 공동 개발해 왔다'), pairwise with '각각'. A cue
+    inside a quoted name ("'… 공동 개발을 위한 업무협약'") is no predicate, and a tie that
+    describes what a plan verb takes ('함께 개발하는 동맹을 추진한다') is still a plan."""
+    for cue in _PARTNER.finditer(view.text):
+        if _in_quoted_name(view.text, cue.start()) or _planned(view, cue.end()):
+            continue
+        if not _bond(ctx, view, cue):
+            return
+
+
+def _bond(ctx: ArticleContext, view: SentenceView, cue: re.Match[str]) -> bool:
+    """One cue: membership when an alliance is in reach, else partners. False when an
+    alliance took the cue (the sentence is about that alliance, not a bilateral tie)."""
     parties = parties_before(view, cue.start())
     lo, hi = clause_around(view, cue.start())
     alliances = [m for m in alliances_in(view) if lo <= view.local(m.start) < hi]
@@ -60,11 +75,53 @@ def bonds(ctx: ArticleContext, view: SentenceView) -> None:
         since = view.date or ctx.event.isoformat()
         for key in parties:
             ctx.relate("MEMBER_OF", key, target, view, since=since, role="member")
-        return
+        return False
     if target is not None:
-        return
-    for a, b in pairs_before(view, cue.start()):
+        return False
+    for a, b in _referred_pair(ctx, view, cue.start()) or pairs_before(view, cue.start()):
         ctx.relate("PARTNERS_WITH", a, b, view)
+    return True
+
+
+def _referred_pair(ctx: ArticleContext, view: SentenceView, cue: int) -> list[tuple[str, str]]:
+    """'A와 B의 협력은 처음이 아니다. 두 회사는 … 함께 운영해 왔다': a subject '두 회사' is
+    the two organisations the sentence before names, whatever their case there."""
+    subject = nearest_subject(view, cue)
+    if subject is None or not subject.ref or len(subject.keys) != 2:
+        return []
+    earlier = [v for v in ctx.views if v.offset < view.offset][-1:]
+    keys = list(dict.fromkeys(m.key for v in earlier for m in v.orgs))
+    return [(keys[0], keys[1])] if len(keys) == 2 else []
+
+
+def _in_quoted_name(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a single-quoted name ("'… 공동 개발을 위한 업무협약'")."""
+    head = text[:pos]
+    opened = head.count("'") % 2 == 1 or head.count("‘") > head.count("’")
+    return opened and re.search(r"['’]", text[pos : pos + 80]) is not None
+
+
+def _planned(view: SentenceView, cue_end: int) -> bool:
+    """'함께 개발하는 동맹을 추진한다': an adnominal cue describes the object of a plan verb."""
+    word = view.word_at(cue_end - 1)
+    if word is None or word.ending != "ETM" or word.end + 1 >= len(view.text):
+        return False
+    nxt = next((w for w in view.words if w.start > word.end and w.predicate is not None), None)
+    return nxt is not None and nxt.predicate in _PLANS
+
+
+def standing_tie(sentence: str) -> bool:
+    """'지난해부터 … 공동 개발해 왔다', '… 함께 수행한 바 있다': a tie the sentence states in
+    the perfect (a start with '부터' and the continuing '-아/어 오다', or the experiential
+    '-ㄴ 바/적 있다') began before and stands on its own, outside any alliance both parties
+    joined since. (For the extractor's drop of partners inside one alliance.)"""
+    found = words(sentence)
+    since = any(w.particle.startswith("부터") for w in found)
+    durative = any(w.predicate in _DURATIVE and not w.stem for w in found)
+    experiential = any(
+        w.stem in _PERFECT_NOUNS and nxt.predicate == "있" for w, nxt in pairwise(found)
+    )
+    return (since and durative) or experiential
 
 
 def investments(ctx: ArticleContext, view: SentenceView) -> None:
