@@ -38,6 +38,8 @@ _ANY_TITLE = re.compile("|".join(re.escape(t) for t in TITLE_WORDS))
 _NAME = re.compile(r"[가-힣]{2,4}")
 # Words that look like names (a surname syllable first) but are not.
 _NOT_NAMES = _WORDS.set("not_names")
+# '<org>의 <name> <title>', '<org>에서는 <name> <title>' ('SK텔레콤에서는 김윤 CTO가 …').
+_BEFORE_NAME_PARTICLES = _WORDS.set("before_name_particles")
 
 
 @dataclass(slots=True)
@@ -56,6 +58,9 @@ class PersonMention:
     # rules resolve it against the article's entities (``relations/positions.py``).
     org_name: str | None = None
     org_at: int = 0
+    # '정승환 의장(삼성서울병원 디지털혁신센터장)': the title outside the parentheses, which a
+    # short reference ('정 의장') may repeat.
+    outer_title: str | None = None
 
 
 def is_person_name(word: str) -> bool:
@@ -81,7 +86,7 @@ def find_people(
     if not _ANY_TITLE.search(text):
         return [PersonMention(m.start, m.end, m.surface) for m in registry_people]
     for org in orgs:
-        if org.particle and org.particle != "의":
+        if org.particle and org.particle not in _BEFORE_NAME_PARTICLES:
             continue
         person = _person_with_org(text, offset, org, registry_people)
         if person is not None:
@@ -171,7 +176,9 @@ def _position_in_parentheses(text: str, offset: int, org: Mention) -> PersonMent
     if title is None:
         return None
     start = offset + outer.start("name")
-    return PersonMention(start, offset + close + 1, outer["name"], org, title)
+    person = PersonMention(start, offset + close + 1, outer["name"], org, title)
+    person.outer_title = outer["title"]
+    return person
 
 
 # '이정훈 해운정보기술 대표': a name, one word and a title (the lookahead finds overlapping ones).
@@ -263,13 +270,18 @@ def find_short_refs(text: str, offset: int, known: list[PersonMention]) -> list[
                 for p in reversed(known)
                 if p.start < start
                 and p.name.startswith(family)
-                and (p.title is None or bare_title(p.title) == bare_title(title[0]))
+                and (p.title is None or bare_title(title[0]) in _bare_titles(p))
             ),
             None,
         )
         if person is not None:
             refs.append(PersonMention(start, offset + title[1], person.name, None, None, True))
     return refs
+
+
+def _bare_titles(person: PersonMention) -> set[str]:
+    """The title words a short reference to the person may repeat."""
+    return {bare_title(t) for t in (person.title, person.outer_title) if t}
 
 
 def _word_before(text: str, pos: int) -> tuple[str, int] | None:

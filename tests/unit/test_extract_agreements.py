@@ -81,6 +81,23 @@ def test_acronym_and_title_in_one_parenthesis(extract: Extract) -> None:
     assert _positions(x)[("금재형", "LG전자")] == "최고기술책임자(CTO·사장)"
 
 
+def test_a_person_from_the_organisation_named_before(extract: Extract) -> None:
+    x = extract("누리랩스에서는 한지호 최고기술책임자(CTO)가 자리를 함께했다.")
+    assert _positions(x)[("한지호", "누리랩스")] == "최고기술책임자(CTO)"
+
+
+def test_taking_up_a_title_dates_the_position(extract: Extract) -> None:
+    x = extract(
+        "연합을 이끄는 탁은비 의장(한결의료원 디지털전략센터장)을 만났다.",
+        "탁 의장은 2019년 한결의료원 디지털전략센터장에 올랐다.",
+    )
+    since = {r.since for r in x.relations if r.type == "HOLDS_POSITION"}
+    assert since == {"2019"}
+    # a plan to take it up, or holding it, dates nothing
+    y = extract("한지호 대표는 내년 누리랩스 대표이사로 취임할 예정이다.")
+    assert not any(r.type == "HOLDS_POSITION" for r in y.relations)
+
+
 # --- agreements ----------------------------------------------------------------------------
 
 

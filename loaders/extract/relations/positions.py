@@ -10,9 +10,18 @@ or the registry knows by that name, else to a new one named by the position.
 from __future__ import annotations
 
 from ..context import ArticleContext, SentenceView
+from ..cues import load
 from ..discovery import lexicon
 from ..mentions import ORG_TYPES, Candidate
 from ..people import PersonMention
+from ..titles import parse_title
+from .clauses import date_before, unreal
+
+_CUES = load("positions")
+# '2019년 삼성서울병원 디지털혁신센터장에 올랐다': taking up a title, and its particles.
+_APPOINTED = _CUES.set("appointment_predicates")
+_TO_TITLE = _CUES.set("appointment_particles")
+_SUBJECT = ("은", "는", "이", "가")
 
 
 def positions(ctx: ArticleContext, view: SentenceView) -> None:
@@ -26,6 +35,41 @@ def positions(ctx: ArticleContext, view: SentenceView) -> None:
                 "HOLDS_POSITION", ctx.person_key(person.name, person.name_en), org, view,
                 title=person.title,
             )  # fmt: skip
+    _appointments(ctx, view)
+
+
+def _appointments(ctx: ArticleContext, view: SentenceView) -> None:
+    """'정 의장은 2019년 삼성서울병원 디지털혁신센터장에 올랐다': the subject took up the title
+    at the organisation; the date before it is when the position began."""
+    subject = next((p for p in view.people if _subject(view, p)), None)
+    if subject is None:
+        return
+    for org in view.orgs:
+        local = view.local(org.after)
+        if org.start < subject.end or org.particle or not view.text.startswith(" ", local):
+            continue
+        title = parse_title(view.text, local + 1, loose=True)
+        if title is None:
+            continue
+        particle = view.text[local + 1 + len(title[0]) : title[1]]
+        verb = next((w for w in view.words if w.start > title[1]), None)
+        if particle not in _TO_TITLE or verb is None or verb.predicate not in _APPOINTED:
+            continue
+        if unreal(view, verb.end, verb.start):
+            continue
+        since = date_before(ctx, view, view.local(org.start))
+        person = ctx.person_key(subject.name, subject.name_en)
+        ctx.relate("HOLDS_POSITION", person, org.key, view, title=title[0], since=since)
+
+
+def _subject(view: SentenceView, person: PersonMention) -> bool:
+    """Whether the person, with the title written after the name, is the sentence's subject
+    ('정 의장은', '한지호 대표는')."""
+    end = view.local(person.end)
+    if person.title is None and not person.short and view.text.startswith(" ", end):
+        title = parse_title(view.text, end + 1)
+        end = title[1] if title else end
+    return view.text[:end].endswith(_SUBJECT)
 
 
 def person_org(ctx: ArticleContext, person: PersonMention) -> str | None:
