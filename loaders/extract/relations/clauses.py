@@ -30,6 +30,7 @@ _SUBJECT_WORD = re.compile(r"[가-힣]+(?:이|가)\s")
 _EACH = _CUES.regex("distributive")
 _FUTURE = _CUES.set("future_adverbs")
 _PERFECT_NOUNS = _CUES.set("perfect_nouns")
+_SAME_DAY = re.compile(_CUES.alt("same_day"))
 _AUXILIARY = frozenset({"있", "오", "가", "두"})
 _FOUNDING_PREDICATES = load("membership").set("founding_predicates")
 
@@ -115,12 +116,24 @@ def date_before(ctx: ArticleContext, view: SentenceView, cue: int) -> str | None
     a founding relative clause stands between and takes it: in '지난해 2월 출범한 원팀에는
     …이 참여하고 있다' the date is the founding's, not the joining's."""
     dates = [d for d in find_dates(view.text, ctx.published, ctx.event) if d.end <= cue]
+    same_day = _SAME_DAY.search(view.text, 0, cue)
+    if same_day and not any(d.start > same_day.start() for d in dates):
+        return _previous_date(ctx, view)  # '같은 날': the day the text named last
     if not dates:
         return None
     last = dates[-1]
     if any(last.end <= w.start and w.end <= cue for w in founding_clauses(view)):
         return None
     return last.value
+
+
+def _previous_date(ctx: ArticleContext, view: SentenceView) -> str | None:
+    """The last date written before this sentence (what '같은 날' refers to)."""
+    for earlier in reversed([v for v in ctx.views if v.offset < view.offset and not v.headline]):
+        dates = find_dates(earlier.text, ctx.published, ctx.event)
+        if dates:
+            return dates[-1].value
+    return None
 
 
 def date_in_clause(ctx: ArticleContext, view: SentenceView, cue: int) -> str | None:
@@ -228,3 +241,19 @@ def pairs_before(view: SentenceView, cue: int) -> list[tuple[str, str]]:
         return [(a, b) for a in subject.keys for b in with_ if a != b]
     parties = parties_before(view, cue)
     return [(parties[0], parties[1])] if len(parties) == 2 else []
+
+
+def present_state(view: SentenceView) -> bool:
+    """Whether the sentence ends in a present state ('…진영을 꾸려 AI 원팀에 맞서고 있다',
+    '…활동해 왔다'): it describes how things stand, so an undated founding or join in it
+    is not dated by the day of the news."""
+    predicates = [w for w in view.words if w.predicate is not None]
+    if len(predicates) < 2:
+        return False
+    last, before = predicates[-1], predicates[-2]
+    return (
+        last.predicate in _AUXILIARY
+        and not last.stem
+        and before.ending == "EC"
+        and before.end <= last.start
+    )

@@ -20,6 +20,7 @@ from .clauses import (
     clause_around,
     date_before,
     nearest_subject,
+    present_state,
     single_alliance,
     unreal,
 )
@@ -70,13 +71,18 @@ def founding(
         # '… 결성한 'Frontier Model Forum'': the alliance is the noun the clause describes.
         relative_target = _described_alliance(view, alliances, found.end())
     target = _founded_alliance(alliances, view, found.start())
-    since = date_before(ctx, view, found.start()) or default
+    dated = date_before(ctx, view, found.start())
+    since = dated or (None if present_state(view) else default)
+    # A headline's undated '출범' does not date the founding: the body says when.
+    remember = dated is not None or not view.headline
     if adnominal(view, found.start()):
         if relative_target is not None:
-            ctx.founded.setdefault(relative_target, since)
+            if remember:
+                ctx.founded.setdefault(relative_target, since)
             _relative_founders(ctx, view, found.start(), relative_target, since)
         return
-    ctx.founded.setdefault(target, since)
+    if remember:
+        ctx.founded.setdefault(target, since)
     lo, hi = clause_around(view, found.start())
     groups = [g for g in view.groups if not is_relative_subject(view, g)]
     subjects = [g for g in groups if g.case == "subj"]
@@ -169,7 +175,8 @@ def founding_together(
             g for g in view.groups if g.case == "com" and view.local(g.end) <= together.start()
         ]
         role = "founder" if _FOUND_VERB.search(together.group()) else "member"
-        since = date_before(ctx, view, together.start()) or default
+        since = date_before(ctx, view, together.start())
+        since = since or (None if present_state(view) else default)
         if lead and len(lead.keys) == 1:
             ctx.relate("LEADS", lead.keys[0], target, view)
             ctx.relate("MEMBER_OF", lead.keys[0], target, view, since=since, role="leader")
