@@ -151,3 +151,42 @@ def test_standing_tie_is_stated_in_the_perfect() -> None:
     assert standing_tie("A와 B는 지난해부터 컴파일러를 공동 개발해 왔다.")
     assert standing_tie("A와 B는 지난해 사업을 함께 수행한 바 있다.")
     assert not standing_tie("A와 B는 올해 컴파일러를 공동 개발한다.")
+
+
+# --- products ------------------------------------------------------------------------
+
+
+def _product(x: Extraction, name: str) -> str | None:
+    return next((e.id for e in x.entities if e.type == "Product" and e.name == name), None)
+
+
+def test_product_after_a_descriptor_with_an_acronym(extract: Extract) -> None:
+    x = extract("가온랩스는 자체 개발한 거대언어모델(LLM) '누리(Nuri)'를 공개했다.")
+    product = _product(x, "누리")
+    assert product is not None
+    assert ("DEVELOPS", _id(x, "가온랩스"), product) in relations(x)
+
+
+def test_latin_name_with_its_hangul_reading_is_one_product(extract: Extract) -> None:
+    x = extract("라온소프트는 오픈소스 모델 'Orca 3(오르카3)'를 공개했다.")
+    product = next(e for e in x.entities if e.type == "Product")
+    assert (product.name, product.aliases) == ("Orca 3", ["오르카3"])
+
+
+def test_quoted_only_nouns_need_quotes(extract: Extract) -> None:
+    x = extract("가온랩스는 판독 보조 AI '루미 체스트'를 공급한다.")
+    assert ("DEVELOPS", _id(x, "가온랩스"), _product(x, "루미 체스트")) in relations(x)
+    y = extract("KT의 AI 플랫폼은 여러 기업에 공급된다.")
+    assert not any(e.type == "Product" for e in y.entities)
+
+
+def test_proper_name_in_apposition_is_a_product(extract: Extract) -> None:
+    x = extract("KT의 AI 플랫폼인 지니온과 LG전자의 가전을 연동한다.")
+    assert ("DEVELOPS", "kt", _product(x, "지니온")) in relations(x)
+
+
+def test_genitive_of_a_list_owns_no_product(extract: Extract) -> None:
+    x = extract("KT, 네이버, 카카오의 '스마트 교류회'가 열렸다.")
+    assert not any(e.type == "Product" for e in x.entities)
+    y = extract("네이버의 새 모델 '스톰'과 구글의 서비스를 묶는다.")
+    assert ("DEVELOPS", "naver", _product(y, "스톰")) in relations(y)
