@@ -131,6 +131,9 @@ def test_the_name_is_the_noun_phrase_the_agreement_noun_heads(extract: Extract) 
     assert _agreements(x)[0][0] == "업무협약"
     y = extract("KT와 누리랩스는 3일 온디바이스 AI 공동연구 양해각서를 체결했다.")
     assert _agreements(y)[0][0] == "온디바이스 AI 공동연구 양해각서"
+    # a quoted alliance before the noun says whose agreement it is, not what it is called
+    z = extract("누리랩스는 2일 KT, 별빛데이터 등과 '누리 의료 AI 컨소시엄' 협약을 맺었다.")
+    assert _agreements(z)[0][0] == "협약"
 
 
 def test_plans_and_pending_signings_are_no_agreement(extract: Extract) -> None:

@@ -55,7 +55,7 @@ def draft_names(view: SentenceView, conclude: re.Match[str] | None, draft: Agree
         _add(draft, _noun_phrase(view, paper.start(), paper.start() + len(noun)))
     if conclude is None:
         return
-    quoted = _quoted_name(view.text, conclude)
+    quoted = _quoted_name(view, conclude)
     if quoted:
         _add(draft, quoted, quoted=True)
     _add(draft, _noun_phrase(view, conclude.start("noun"), conclude.end("noun")))
@@ -71,10 +71,12 @@ def _add(draft: AgreementDraft, name: str, *, quoted: bool = False) -> None:
         draft.quoted.add(name)
 
 
-def _quoted_name(text: str, conclude: re.Match[str]) -> str | None:
+def _quoted_name(view: SentenceView, conclude: re.Match[str]) -> str | None:
     """The quoted name the agreement noun ends ("'…을 위한 업무협약'(MOU)을") or that stands
     right before it ("'전략적 파트너십' 협약을"), from its closing quote back to the opening
-    one of the same kind."""
+    one of the same kind; an alliance's name ("'의료 AI 컨소시엄' 협약") names whose
+    agreement it is, not the agreement."""
+    text = view.text
     tail = conclude["tail"]
     at = next((i for i, c in enumerate(tail) if c in _OPENERS), None)
     if at is not None:
@@ -88,6 +90,9 @@ def _quoted_name(text: str, conclude: re.Match[str]) -> str | None:
     # "'…업무협약(MOU)'": the name ends with the noun, the acronym is another name.
     end = min(close, conclude.end("noun")) if close > conclude.start("noun") else close
     name = text[opening + 1 : end].strip() if opening >= 0 else ""
+    alliances = [view.local(m.start) for m in view.mentions if m.type == "Alliance"]
+    if any(opening < at < close for at in alliances):
+        return None
     return name if 2 <= len(name) <= 60 else None
 
 
