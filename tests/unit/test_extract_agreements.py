@@ -196,3 +196,13 @@ def test_one_agreement_per_signing(extract: Extract) -> None:
         "KT는 지난달 20일 별빛데이터와도 업무협약을 맺은 바 있다.",
     )
     assert len(_agreements(x)) == 2
+
+
+def test_a_month_and_a_day_of_it_are_one_signing(extract: Extract) -> None:
+    x = extract(
+        "KT와 누리랩스는 지난달 업무협약을 맺었다고 밝혔다.",
+        "변시우 KT 대표와 하은솔 누리랩스 대표가 지난달 20일 협약서에 서명하고 있다. "
+        "(사진=KT 제공)",
+    )
+    agreements = [e for e in x.entities if e.type == "Agreement"]
+    assert len(agreements) == 1 and agreements[0].date == "2020-05-20"

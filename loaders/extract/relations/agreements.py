@@ -136,7 +136,7 @@ def _merge_draft(ctx: ArticleContext, draft: AgreementDraft) -> AgreementDraft:
     """Add what the sentence says to the agreement of the same signing: the same parties
     (one with no parties yet, or a sentence naming none, is the same one) on no other day;
     else start a new one. Returns the draft the sentence went to."""
-    for known in ctx.agreements:
+    for known in reversed(ctx.agreements):  # the latest one the story is about
         if not _same_signing(known, draft):
             continue
         for name in draft.names:
@@ -146,7 +146,8 @@ def _merge_draft(ctx: ArticleContext, draft: AgreementDraft) -> AgreementDraft:
         known.parties.extend(p for p in draft.parties if p[0] not in known.party_keys())
         signed = {n for n, _ in known.signers}
         known.signers.extend(s for s in draft.signers if s[0] not in signed)
-        known.date = known.date or draft.date
+        if draft.date and len(draft.date) > len(known.date or ""):
+            known.date = draft.date  # the more precise day
         known.place = known.place or draft.place
         if known.kind == "agreement":
             known.kind = draft.kind
@@ -159,7 +160,10 @@ def _same_signing(known: AgreementDraft, draft: AgreementDraft) -> bool:
     ours, theirs = draft.party_keys(), known.party_keys()
     if ours and theirs and not ours & theirs:
         return False
-    return not (known.date and draft.date and known.date != draft.date)
+    if not (known.date and draft.date):
+        return True
+    # '지난달' and '20일' may be the same day; '20일' and '21일' are not.
+    return known.date.startswith(draft.date) or draft.date.startswith(known.date)
 
 
 def _last_noun_phrase(item: str) -> str:
