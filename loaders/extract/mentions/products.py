@@ -52,6 +52,7 @@ _PRODUCT_DESCRIPTOR = re.compile(
     r"(?=(?:은|는|이|가|을|를|의|에|에서|와|과|도|로|으로)?[\s,.])|"
     r"(?P<proper>[가-힣]{2,8})(?=(?:은|는|이|가|을|를|의|에|와|과|도|로|으로)[\s,.]))"
 )
+_VERSION = re.compile(r"\s(?:\d+(?:\.\d+)*|v\d+(?:\.\d+)*)$")
 _NOT_NP_WORD = re.compile(_CUES.group("not_name_word_endings") + r"$")
 # "<organisation>의 '<name>'": the press quotes product names after their maker.
 _GENITIVE_QUOTED = re.compile(r"\s?['‘\"“](?P<name>[^'’\"”\n]{2,15})['’\"”]")
@@ -106,6 +107,18 @@ def unknown_product_mentions(
         found.append(attach_particle(text, mention))
         taken.append((start, end))
     return found
+
+
+def quoted_product_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of product names quoted after a product noun ("솔루션 '루닛 인사이트'", "AI
+    플랫폼 'watsonx(왓슨x)'"): a registered name inside one ('루닛', '왓슨') is part of the
+    product's name, as inside a quoted alliance name (for ``drop_inside_names``). A version
+    ('엑사원 2.0') is the product it numbers, so its name keeps the registered one."""
+    return [
+        m.span("q")
+        for m in _PRODUCT_DESCRIPTOR.finditer(text)
+        if m["q"] and not _VERSION.search(m["q"])
+    ]
 
 
 def _descriptor_group(match: re.Match[str]) -> str | None:
