@@ -24,7 +24,6 @@ from .titles import (
     TITLE_WORDS,
     bare_title,
     glued_title,
-    is_title_prefix,
     parse_title,
 )
 
@@ -214,10 +213,12 @@ def _people_with_unknown_org(
 
 def can_name_org(word: str) -> bool:
     """A word that can name an organisation: nouns with nothing glued on, and no title,
-    department or modifier of the title ('신임', '공동')."""
-    if word in _NOT_NAMES or word in _NOT_ORG_WORDS:
+    acronym, line of business or modifier of the title ('신임', '공동'). Right after a name
+    a word ending like a department names the body ('과학기술정보통신부', '한빛연구원'):
+    a department follows its organisation's name."""
+    if word in _NOT_NAMES or word in _NOT_ORG_WORDS or word.endswith(_NOT_ORG_ENDINGS):
         return False
-    if TITLE_END.search(word) or is_title_prefix(word) or word.endswith(_NOT_ORG_ENDINGS):
+    if TITLE_END.search(word) or word.isascii():
         return False
     analysed = words(word)
     if len(analysed) != 1 or analysed[0].surface != word:

@@ -206,3 +206,9 @@ def test_a_month_and_a_day_of_it_are_one_signing(extract: Extract) -> None:
     )
     agreements = [e for e in x.entities if e.type == "Agreement"]
     assert len(agreements) == 1 and agreements[0].date == "2020-05-20"
+
+
+def test_a_ministry_between_name_and_title(extract: Extract) -> None:
+    x = extract("마서윤 과학기술정보통신부 제2차관도 자리를 함께했다.")
+    assert _positions(x)[("마서윤", "과학기술정보통신부")] == "제2차관"
+    assert next(e for e in x.entities if e.name == "과학기술정보통신부").type == "GovernmentBody"
