@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from allygraph.loaders.extract.people import can_name_org
+from allygraph.loaders.extract.relations.positions import abbreviates
 from allygraph.models import Extraction
 
 Extract = Callable[..., Extraction]
@@ -212,3 +213,14 @@ def test_a_ministry_between_name_and_title(extract: Extract) -> None:
     x = extract("마서윤 과학기술정보통신부 제2차관도 자리를 함께했다.")
     assert _positions(x)[("마서윤", "과학기술정보통신부")] == "제2차관"
     assert next(e for e in x.entities if e.name == "과학기술정보통신부").type == "GovernmentBody"
+
+
+def test_an_abbreviated_organisation_is_the_one_named_in_full(extract: Extract) -> None:
+    x = extract(
+        "행정안전부와 누리랩스는 협의체를 꾸렸다.",
+        "공동 의장은 마서윤 행안부 차관이 맡았다.",
+    )
+    assert _positions(x)[("마서윤", "행정안전부")] == "차관"
+    assert "행안부" not in {e.name for e in x.entities}
+    assert abbreviates("과기정통부", "과학기술정보통신부") and abbreviates("서울대", "서울대학교")
+    assert not abbreviates("한국은행", "한국산업은행") and not abbreviates("삼성", "삼성전자")

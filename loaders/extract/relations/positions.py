@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..context import ArticleContext, SentenceView
 from ..cues import load
 from ..discovery import lexicon
+from ..grammar import words
 from ..mentions import ORG_TYPES, Candidate
 from ..people import PersonMention
 from ..titles import parse_title
@@ -87,20 +88,51 @@ def person_org(ctx: ArticleContext, person: PersonMention) -> str | None:
 
 
 def known_org(ctx: ArticleContext, name: str) -> str | None:
-    """The organisation the registry or the article already knows by ``name``."""
+    """The organisation the registry or the article already knows by ``name``, or by the
+    full name it abbreviates ('과기정통부' for 과학기술정보통신부, '서울대' for 서울대학교)."""
     entry = ctx.registry.lookup(name)
     if entry is not None and entry.type in ORG_TYPES:
         return entry.id
-    # '서울대' after '서울대학교': a university's short name.
-    full = name + "학교" if name.endswith("대") else name
+    known: list[tuple[str, str]] = []
     for key, candidate in ctx.candidates.items():
-        names = (candidate.name, *candidate.aliases)
-        if candidate.type in ORG_TYPES and (name in names or full in names):
-            return key
+        if candidate.type in ORG_TYPES:
+            known += [(key, n) for n in (candidate.name, *candidate.aliases)]
     for key, surfaces in ctx.surfaces.items():
-        if name in surfaces and ctx.type_of(key) in ORG_TYPES:
-            return key
-    return None
+        if ctx.type_of(key) in ORG_TYPES:
+            known += [(key, s) for s in surfaces]
+    exact = next((key for key, known_name in known if known_name == name), None)
+    return exact or next((key for key, full in known if abbreviates(name, full)), None)
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Whether a Hangul name shortens another the Korean way: a non-empty start of each
+    part in turn, the type ending a part of its own ('과학/기술/정보/통신/부' -> 과기정통부,
+    '서울/대학교' -> 서울대); leaving a part out makes another name ('한국은행')."""
+    if not 2 <= len(short) < len(full) or not (_hangul(short) and _hangul(full)):
+        return False
+    analysed = words(full)
+    if len(analysed) != 1:
+        return False
+    endings = [ending for ending, _, _ in lexicon().suffix_types]
+    parts: list[str] = []
+    for morph in analysed[0].morphs:
+        ending = next((e for e in endings if morph.form.endswith(e) and morph.form != e), None)
+        parts += [morph.form[: -len(ending)], ending] if ending else [morph.form]
+    return len(parts) >= 2 and _starts_of(short, parts)
+
+
+def _starts_of(short: str, parts: list[str]) -> bool:
+    if not parts:
+        return not short
+    head, rest = parts[0], parts[1:]
+    return any(
+        short[:n] == head[:n] and _starts_of(short[n:], rest)
+        for n in range(1, min(len(head), len(short)) + 1)
+    )
+
+
+def _hangul(text: str) -> bool:
+    return all("가" <= c <= "힣" for c in text)
 
 
 def _kind(name: str) -> str:
