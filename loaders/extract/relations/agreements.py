@@ -16,7 +16,6 @@ import re
 from weakref import WeakKeyDictionary
 
 from ..context import AgreementDraft, ArticleContext, SentenceView
-from ..cues import load
 from .agreement_names import CONCLUDE, CUES, agreement_kind, draft_names, place_before
 from .clauses import alliances_in, date_before, parties_before, unreal
 from .positions import person_org
@@ -30,8 +29,9 @@ _FIELDS = re.compile(
 _MEMBERS = re.compile(CUES.group("member_refs") + r"들?(?:과|와)\s")
 # A bare '체결' modifying a noun of plan or doubt ('MOU 체결 시점은', '체결 여부') is no
 # signing yet.
-_PENDING = load("agreements").set("pending_nouns")
-# Drafts whose parties include an alliance's members, filled in as membership is read.
+_PENDING = CUES.set("pending_nouns")
+# Drafts whose parties include an alliance's members, filled in as membership is read (the
+# rules see one sentence at a time; the members may be named after the signing).
 _MEMBERS_OF: WeakKeyDictionary[ArticleContext, list[tuple[AgreementDraft, str, SentenceView]]]
 _MEMBERS_OF = WeakKeyDictionary()
 
