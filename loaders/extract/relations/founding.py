@@ -73,16 +73,12 @@ def founding(
     target = _founded_alliance(alliances, view, found.start())
     dated = date_before(ctx, view, found.start())
     since = dated or (None if present_state(view) else default)
-    # A headline's undated '출범' does not date the founding: the body says when.
-    remember = dated is not None or not view.headline
     if adnominal(view, found.start()):
         if relative_target is not None:
-            if remember:
-                ctx.founded.setdefault(relative_target, since)
+            _remember_founding(ctx, view, relative_target, since, dated)
             _relative_founders(ctx, view, found.start(), relative_target, since)
         return
-    if remember:
-        ctx.founded.setdefault(target, since)
+    _remember_founding(ctx, view, target, since, dated)
     lo, hi = clause_around(view, found.start())
     groups = [g for g in view.groups if not is_relative_subject(view, g)]
     subjects = [g for g in groups if g.case == "subj"]
@@ -102,8 +98,17 @@ def founding(
         ctx.relate("MEMBER_OF", key, target, view, since=since, role="founder")
 
 
+def _remember_founding(
+    ctx: ArticleContext, view: SentenceView, target: str, since: str | None, dated: str | None
+) -> None:
+    """Keep the day an alliance was founded, for later sentences' founding members; a
+    headline's undated '출범' does not date it (the body says when)."""
+    if since is not None and (dated is not None or not view.headline):
+        ctx.founded.setdefault(target, since)
+
+
 def _relative_founders(
-    ctx: ArticleContext, view: SentenceView, cue: int, target: str, since: str
+    ctx: ArticleContext, view: SentenceView, cue: int, target: str, since: str | None
 ) -> None:
     """'지난 2월 KT와 현대중공업지주 등이 결성한 AI 원팀은 …': the founders are the subjects
     inside the relative clause; the organisations the main clause lists after it (a recap
