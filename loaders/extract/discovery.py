@@ -25,7 +25,7 @@ from ..text import name_key
 from .cues import load
 from .grammar import Word, words
 from .mentions import Candidate, Mention, NewKey, attach_particle
-from .people import TITLE_WORDS, is_person_name
+from .people import TITLE_WORDS, can_name_org, is_person_name
 
 _COORDINATING = frozenset({"와", "과", "및", "하고", "이랑", "랑"})
 _ARGUMENT_PARTICLES = frozenset(
@@ -255,7 +255,8 @@ def _evidence(
     if before is not None and before.stem in lex.descriptors and not before.particle:
         score += 1
     person_before = before is not None and is_person_name(before.stem) and not before.particle
-    if after is not None and after.stem in lex.titles and person_before:
+    titled = after is not None and after.stem in lex.titles
+    if titled and person_before and can_name_org(text[start:end]):
         score += 2
     if (_latin_after(text, end) and not word.latin) or _HANGUL_PAREN.match(text, end):
         score += 1  # 'X(Y)': a name with its other spelling, Latin or Korean

@@ -117,7 +117,7 @@ def _affiliates(
     found: list[Mention] = []
     for match in _AFFILIATE.finditer(text):
         start = match.start("name")
-        name = _stem(strip_particles(match["name"]))
+        name = _stem(match["name"])
         end = start + len(name)
         if registry.lookup(name) is not None or overlaps(start, end, taken):
             continue
@@ -170,9 +170,9 @@ def _near_org(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> 
 
 
 def _stem(word: str) -> str:
-    """The word without the particle Kiwi finds on it ('현대차의' -> '현대차'): the fixed
-    minimum of ``strip_particles`` keeps short names' particles."""
+    """The word without the particle Kiwi finds on it ('현대차의' -> '현대차', '카카오브레인'
+    stays whole: its '인' is no particle, which a syllable table cannot tell)."""
     analysed = words(word)
-    if len(analysed) == 1 and analysed[0].particle and analysed[0].predicate is None:
-        return analysed[0].stem
-    return word
+    if len(analysed) == 1 and analysed[0].predicate is None:
+        return analysed[0].stem if analysed[0].particle else word
+    return strip_particles(word)
