@@ -190,3 +190,60 @@ def test_genitive_of_a_list_owns_no_product(extract: Extract) -> None:
     assert not any(e.type == "Product" for e in x.entities)
     y = extract("네이버의 새 모델 '스톰'과 구글의 서비스를 묶는다.")
     assert ("DEVELOPS", "naver", _product(y, "스톰")) in relations(y)
+
+
+# --- who develops a product ----------------------------------------------------------
+
+
+def test_subjects_sharing_one_making_verb_each_make_their_own(extract: Extract) -> None:
+    x = extract(
+        "가온랩스는 판독 보조 솔루션 '누리CXR'을, 다온랩스는 영상 분석 솔루션 '다온 뉴로'를 "
+        "참여 병원에 공급한다."
+    )
+    assert ("DEVELOPS", _id(x, "가온랩스"), _product(x, "누리CXR")) in relations(x)
+    assert ("DEVELOPS", _id(x, "다온랩스"), _product(x, "다온 뉴로")) in relations(x)
+    assert ("DEVELOPS", _id(x, "가온랩스"), _product(x, "다온 뉴로")) not in relations(x)
+
+
+def test_another_subject_owns_what_follows_it(extract: Extract) -> None:
+    x = extract("라온소프트는 자사 솔루션 '라온 가드'를, 협력사는 솔루션 '블루 아이'를 공급한다.")
+    assert ("DEVELOPS", _id(x, "라온소프트"), _product(x, "라온 가드")) in relations(x)
+    assert _product(x, "블루 아이") is None  # related to no one, so not kept
+
+
+def test_object_of_a_joint_making_verb_has_both_makers(extract: Extract) -> None:
+    x = extract("라온소프트는 가온랩스와 AI 칩 '라온칩'을 공동 개발하고 있다.")
+    chip = _product(x, "라온칩")
+    assert ("DEVELOPS", _id(x, "라온소프트"), chip) in relations(x)
+    assert ("DEVELOPS", _id(x, "가온랩스"), chip) in relations(x)
+
+
+def test_date_between_maker_and_its_verb(extract: Extract) -> None:
+    x = extract("라온소프트는 지난해 5월 공개한 초거대 AI '누리봇'을 중심으로 협력한다.")
+    assert ("DEVELOPS", _id(x, "라온소프트"), _product(x, "누리봇")) in relations(x)
+
+
+def test_speaker_calls_the_product_the_companys_own(extract: Extract) -> None:
+    x = extract(
+        '김하늘 라온소프트 대표는 "고객에게 유리하다"며 자사 언어모델 '
+        "'라온-M'을 무상으로 개방하겠다고 밝혔다."
+    )
+    assert ("DEVELOPS", _id(x, "라온소프트"), _product(x, "라온-M")) in relations(x)
+
+
+def test_product_named_after_its_subject(extract: Extract) -> None:
+    x = extract("세이프랩스는 딥페이크 탐지 솔루션 '세이프랩스 가드'로 고객을 확보했다.")
+    assert ("DEVELOPS", _id(x, "세이프랩스"), _product(x, "세이프랩스 가드")) in relations(x)
+
+
+def test_product_another_verb_takes_is_not_made(extract: Extract) -> None:
+    x = extract("KT는 AI 스피커 '지니온'을 탑재한 TV를 출시한다.")
+    assert not _kinds(x, "DEVELOPS")
+
+
+def test_headline_own_product_is_its_first_organisations(extract: Extract) -> None:
+    x = extract(
+        "라온소프트·가온랩스 전략적 제휴...자사 AI 서비스 '라오나'에 새 모델 적용",
+        "두 회사는 3일 제휴를 발표했다.",
+    )
+    assert ("DEVELOPS", _id(x, "라온소프트"), _product(x, "라오나")) in relations(x)

@@ -99,7 +99,11 @@ def unknown_product_mentions(
         start, end = match.span(group)
         if match["en"]:
             end = match.end()
-        if overlaps(start, end, taken):
+        # A quoted name may hold a name found before ('루닛' in '루닛 인사이트'): the
+        # quotes make the whole the product's name; a version keeps its product's.
+        holds = group == "q" and not _VERSION.search(match["q"])  # '엑사원 2.0' is 엑사원
+        outside = [(a, b) for a, b in taken if not (holds and start <= a < b <= end)]
+        if overlaps(start, end, outside) or (start, end) in taken:
             continue
         candidate = _candidate(match[group], match["en"])
         key = new_key(candidate)
@@ -129,8 +133,8 @@ def _descriptor_group(match: re.Match[str]) -> str | None:
         return None
     if group == "lat" and (match["lat"] in _GENERIC_ACRONYM or len(match["lat"]) < 2):
         return None  # '플랫폼 CUDA' names one; 'NPU SDK' or a bare 'AI' does not
-    if group == "proper" and not (match["apposition"] and _proper(match["proper"])):
-        return None  # 'AI 플랫폼인 기가지니': a name Kiwi knows as one, in apposition
+    if group == "proper" and not _proper(match["proper"]):
+        return None  # 'AI 플랫폼인 기가지니', '음성비서 빅스비를': a name Kiwi knows as one
     return group
 
 

@@ -30,6 +30,7 @@ _EXAMPLES_BEFORE = re.compile(r"\s*" + _CUES.group("examples_before") + r"\s*$")
 # 'X는 Y의 대항마로 꼽힌다': the subject rivals the genitive.
 _CHALLENGER = re.compile(r"의\s" + _CUES.group("challenger_nouns") + r"(?:로|이다|다|인|가|라는)")
 _RIVALRY = _CUES.regex("rivalry")
+_PRONOUNS = frozenset({"그", "그녀"})
 # '이에 맞서 Y는', '이에 맞불을 놓듯': against what the sentence before reported.
 _ANSWER = re.compile(r"(?:^|\s)이에\s*" + _CUES.group("contrast"))
 # 'X는 Y에 맞서고 있다': the dative is whom the subject stands against.
@@ -85,10 +86,27 @@ def _competitors(ctx: ArticleContext, view: SentenceView) -> None:
             ),
             None,
         )
+        owner = owner or _speakers_org(ctx, view, cue.start())
         for rival in [m.key for m in after] + before:
             mine = owner or _rival_of(ctx, rival)
             if mine and rival != mine:
                 ctx.relate("COMPETES_WITH", mine, rival, view)
+
+
+def _speakers_org(ctx: ArticleContext, view: SentenceView, cue: int) -> str | None:
+    """'그는 A와 B 같은 경쟁사와도 손잡을 수 있다': the rivals of the speaker's organisation;
+    '그' is the person named last, whose organisation the article gave with the name."""
+    pronoun = any(
+        w.stem in _PRONOUNS and w.particle in ("은", "는", "이", "가") and w.end <= cue
+        for w in view.words
+    )
+    if not pronoun:
+        return None
+    people = [p for v in ctx.views if v.offset <= view.offset for p in v.people]
+    if not people:
+        return None
+    named = [p.org.key for p in people if p.name == people[-1].name and p.org is not None]
+    return named[-1] if named else None
 
 
 def _rival_of(ctx: ArticleContext, rival: str) -> str | None:
