@@ -290,7 +290,7 @@ def _in_coordination(
         if not 0 <= j < len(analysed):
             continue
         left, right = (analysed[j], analysed[index]) if step < 0 else (analysed[index], analysed[j])
-        gap = text[left.end : right.start]
+        gap = text[left.end : right.start].replace(")", "").replace("(", "")
         if not (
             (left.particle in _COORDINATING and gap.strip() == "")
             or (not left.particle and _SEPARATOR.fullmatch(gap) and gap.strip())

@@ -8,6 +8,7 @@ registry knows both spellings it resolves them; when it does not, the article do
   or the name whose parts start with its letters
   ("SKT" = SK + 텔레콤, "MS" = Microsoft's Latin name; a Hangul part counts by the first
   letter of its romanisation);
+- a contraction ('한빛대병원' for '한빛대학교병원') is the full name;
 - a headline word that begins a longer organisation name of the body is that name
   ("삼성" in the headline, 삼성전자 in the body) — only in headlines, because in a body
   "현대중공업" and "현대중공업지주" are two companies (group, holding and operating company
@@ -50,8 +51,10 @@ def merge_short_forms(
     for short_key, short in list(full.items()):
         if not short.new:
             continue
-        target = _acronym_of(short.surface, full.values(), latin_names) or _headline_prefix_of(
-            short, orgs, headline_end
+        target = (
+            _acronym_of(short.surface, full.values(), latin_names)
+            or _contraction_of(short, full.values())
+            or _headline_prefix_of(short, orgs, headline_end)
         )
         if target is None or target == short_key:
             continue
@@ -142,3 +145,24 @@ def _absorb(text: str, outer: Mention, inner: Mention, mentions: list[Mention]) 
     outer.particle = particle if is_particle_run(particle) else ""
     outer.after = close + 1 + len(outer.particle)
     mentions.remove(inner)
+
+
+# Contractions of Korean institution names: '한빛대병원' for '한빛대학교병원', '연세대' for
+# '연세대학교'.
+_CONTRACTIONS = (("대학교", "대"), ("대학", "대"), ("병원", "병원"))
+
+
+def _contraction_of(short: Mention, names: Iterable[Mention]) -> str | None:
+    """The organisation the name contracts ('한빛대병원' -> '한빛대학교병원'), when one."""
+    hits = {
+        m.key
+        for m in names
+        if m.key != short.key
+        and m.is_org
+        and any(
+            full in m.surface and m.surface.replace(full, contracted, 1) == short.surface
+            for full, contracted in _CONTRACTIONS
+            if full != contracted
+        )
+    }
+    return hits.pop() if len(hits) == 1 else None
