@@ -8,7 +8,8 @@ registry knows both spellings it resolves them; when it does not, the article do
   or the name whose parts start with its letters
   ("SKT" = SK + 텔레콤, "MS" = Microsoft's Latin name; a Hangul part counts by the first
   letter of its romanisation);
-- a contraction ('한빛대병원' for '한빛대학교병원') is the full name;
+- a contraction ('한빛대병원' for '한빛대학교병원') or a syllable abbreviation ('한투증권' for
+  '한국투자증권') is the full name;
 - a headline word that begins a longer organisation name of the body is that name
   ("삼성" in the headline, 삼성전자 in the body) — only in headlines, because in a body
   "현대중공업" and "현대중공업지주" are two companies (group, holding and operating company
@@ -54,6 +55,7 @@ def merge_short_forms(
         target = (
             _acronym_of(short.surface, full.values(), latin_names)
             or _contraction_of(short, full.values())
+            or _abbreviation_of(short, full.values())
             or _headline_prefix_of(short, orgs, headline_end)
         )
         if target is None or target == short_key:
@@ -166,3 +168,21 @@ def _contraction_of(short: Mention, names: Iterable[Mention]) -> str | None:
         )
     }
     return hits.pop() if len(hits) == 1 else None
+
+
+def _abbreviation_of(short: Mention, names: Iterable[Mention]) -> str | None:
+    """The organisation a Korean abbreviation stands for: its syllables picked in order
+    from the full name, same first and last syllable ('한투증권' for '한국투자증권',
+    '과기정통부' for '과학기술정보통신부', '현대차' for '현대자동차')."""
+    hits = {m.key for m in names if m.key != short.key and m.is_org and _abbreviates(short, m)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _abbreviates(short: Mention, full: Mention) -> bool:
+    a, b = short.surface, full.surface
+    if len(a) < 3 or len(b) < len(a) + 2 or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    if not all("가" <= c <= "힣" for c in a + b):
+        return False
+    rest = iter(b)
+    return all(char in rest for char in a)  # an ordered subsequence
