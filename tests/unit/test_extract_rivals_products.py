@@ -247,3 +247,13 @@ def test_headline_own_product_is_its_first_organisations(extract: Extract) -> No
         "두 회사는 3일 제휴를 발표했다.",
     )
     assert ("DEVELOPS", _id(x, "라온소프트"), _product(x, "라오나")) in relations(x)
+
+
+def test_bond_is_not_membership_of_the_alliance_it_faces(extract: Extract) -> None:
+    x = extract(
+        "누리텔레콤은 가온소프트, 다온랩스와 손잡고 '미래 AI 연합' 진영을 꾸려 "
+        "'한빛 AI 동맹'에 맞서고 있다."
+    )
+    rival = _id(x, "한빛 AI 동맹")
+    assert not any(k[0] == "MEMBER_OF" and k[2] == rival for k in relations(x))
+    assert not _kinds(x, "PARTNERS_WITH")

@@ -41,9 +41,9 @@ def camps(ctx: ArticleContext, view: SentenceView) -> None:
     _camp_pair(ctx, view)
     alliances = alliances_in(view)
     if alliances and _CONTRAST.search(view.text):
-        for other in ctx.recent_alliances(view):
-            if other != alliances[0].key:
-                ctx.relate("COMPETES_WITH", alliances[0].key, other, view)
+        others = [k for k in ctx.recent_alliances(view) if k != alliances[0].key]
+        if others:  # the camp named nearest before: the one it is set against
+            ctx.relate("COMPETES_WITH", alliances[0].key, others[-1], view)
 
 
 def _two_camps(ctx: ArticleContext, view: SentenceView) -> None:

@@ -14,6 +14,7 @@ from itertools import pairwise
 from ..context import ArticleContext, SentenceView
 from ..cues import load
 from ..grammar import words
+from ..mentions import Mention
 from .clauses import (
     alliances_in,
     clause_around,
@@ -27,6 +28,13 @@ from .clauses import (
 _CUES = load("partners")
 _BOND = _CUES.regex("bond")
 _PLANS = _CUES.set("plan_predicates")
+_MEMBERSHIP = load("membership")
+# Verbs whose object or goal an alliance after a bond is: founding and joining.
+_ALLIANCE_VERBS = (
+    _MEMBERSHIP.set("founding_predicates")
+    | _MEMBERSHIP.set("join_verbs")
+    | _CUES.set("launch_verbs")
+)
 # '-아/어 오다' ('개발해 왔다'): a state continuing from a start; '-ㄴ 바 있다': experience.
 _DURATIVE = frozenset({"오"})
 _PERFECT_NOUNS = load("clauses").set("perfect_nouns")
@@ -67,7 +75,12 @@ def _bond(ctx: ArticleContext, view: SentenceView, cue: re.Match[str]) -> bool:
     alliance took the cue (the sentence is about that alliance, not a bilateral tie)."""
     parties = parties_before(view, cue.start())
     lo, hi = clause_around(view, cue.start())
-    alliances = [m for m in alliances_in(view) if lo <= view.local(m.start) < hi]
+    alliances = [
+        m
+        for m in alliances_in(view)
+        if lo <= view.local(m.start) < hi
+        and (view.local(m.start) < cue.start() or _founded_or_joined(view, m))
+    ]
     target = alliances[0].key if alliances else None
     if target is None and "동맹" in cue.group() and _BOND.search(view.text):
         target = single_alliance(ctx)
@@ -76,8 +89,8 @@ def _bond(ctx: ArticleContext, view: SentenceView, cue: re.Match[str]) -> bool:
         for key in parties:
             ctx.relate("MEMBER_OF", key, target, view, since=since, role="member")
         return False
-    if target is not None:
-        return False
+    if target is not None or _founds_next(view, cue.end()):
+        return False  # '손잡고 'X' 진영을 꾸려': the bond founds a group, however named
     for a, b in _referred_pair(ctx, view, cue.start()) or pairs_before(view, cue.start()):
         ctx.relate("PARTNERS_WITH", a, b, view)
     return True
@@ -92,6 +105,32 @@ def _referred_pair(ctx: ArticleContext, view: SentenceView, cue: int) -> list[tu
     earlier = [v for v in ctx.views if v.offset < view.offset][-1:]
     keys = list(dict.fromkeys(m.key for v in earlier for m in v.orgs))
     return [(keys[0], keys[1])] if len(keys) == 2 else []
+
+
+def _founded_or_joined(view: SentenceView, alliance: Mention) -> bool:
+    """An alliance after the bond is the bond's when it is founded or joined ('손잡고 'A'를
+    결성', '손잡고 'A'에 합류'), not when another verb takes it ('손잡고 … A에 맞서고')."""
+    if view.headline and not alliance.particle:
+        return True  # "손잡고 'K-엣지AI 얼라이언스' 띄운다": a headline drops the particle
+    verb = _next_predicate(view, view.local(alliance.after))
+    return verb is not None and verb in _ALLIANCE_VERBS
+
+
+def _founds_next(view: SentenceView, cue_end: int) -> bool:
+    """Whether the verb after the bond's founds something ('손잡고 … 진영을 꾸려')."""
+    verb = _next_predicate(view, cue_end)
+    return verb is not None and verb in _MEMBERSHIP.set("founding_predicates")
+
+
+def _next_predicate(view: SentenceView, start: int) -> str | None:
+    """The first predicate from ``start`` outside the names (Kiwi may read one as a verb)."""
+    names = [(view.local(m.start), view.local(m.end)) for m in view.mentions]
+    for word in view.words:
+        if word.start < start or word.predicate is None:
+            continue
+        if not any(a <= word.start < b for a, b in names):
+            return word.predicate
+    return None
 
 
 def _in_quoted_name(text: str, pos: int) -> bool:
