@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 _PATTERNS = re.compile(
     r"(?P<ymd>(?P<y1>(?:19|20)\d{2})\s*년\s*(?P<m1>\d{1,2})\s*월\s*(?P<d1>\d{1,2})\s*일)"
@@ -39,6 +40,12 @@ class DateMention:
 
 
 def find_dates(text: str, published: date, event: date | None = None) -> list[DateMention]:
+    """Every date expression in ``text`` with its ISO value (see ``_find_dates``)."""
+    return list(_find_dates(text, published, event))
+
+
+@lru_cache(maxsize=1024)
+def _find_dates(text: str, published: date, event: date | None) -> tuple[DateMention, ...]:
     """Every date expression in ``text`` with its ISO value.
 
     ``event`` is the day the article's news happened (for "이날", "이튿날"); it defaults to
@@ -51,7 +58,7 @@ def find_dates(text: str, published: date, event: date | None = None) -> list[Da
         if resolved is not None:
             value, precision = resolved
             found.append(DateMention(match.start(), match.end(), value, precision))
-    return found
+    return tuple(found)
 
 
 def first_date(text: str, published: date, event: date | None = None) -> str | None:

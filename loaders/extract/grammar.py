@@ -85,7 +85,15 @@ class Word:
 
 
 def words(text: str) -> list[Word]:
-    """Every word of ``text`` with its analysis, in order."""
+    """Every word of ``text`` with its analysis, in order (a fresh list: callers may keep
+    it; the words themselves are shared with the cache and must not be changed)."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=256)
+def _words(text: str) -> tuple[Word, ...]:
+    """Cached per text: the finders and the rules read the same sentences and the same
+    article text several times."""
     found = []
     for match in WORD.finditer(text):
         start, surface = match.start(), match.group()
@@ -93,7 +101,7 @@ def words(text: str) -> list[Word]:
         found.append(
             Word(start, match.end(), surface, start + stem_len, morphs, particle, predicate, ending)
         )
-    return found
+    return tuple(found)
 
 
 @lru_cache(maxsize=262_144)

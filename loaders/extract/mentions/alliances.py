@@ -73,9 +73,11 @@ def quoted_alliance_spans(text: str) -> list[tuple[int, int]]:
                 spans.append(match.span("name"))
                 names.add(name)
     for name in names:
-        for again in re.finditer(r"(?<![\w가-힣])" + re.escape(name), text):
-            if again.span() not in spans:
-                spans.append(again.span())
+        at = text.find(name)
+        while at >= 0:
+            if (at == 0 or not text[at - 1].isalnum()) and (at, at + len(name)) not in spans:
+                spans.append((at, at + len(name)))
+            at = text.find(name, at + 1)
     return spans
 
 

@@ -141,13 +141,19 @@ def overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 def standalone(text: str, name: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Spans where ``name`` stands as a word of its own: not inside a longer word (nothing
     but particles glued after it, no letter or digit before) and not taken yet."""
-    for hit in re.finditer(re.escape(name), text):
-        start, end = hit.span()
-        if overlaps(start, end, taken) or (start > 0 and text[start - 1].isalnum()):
-            continue
-        run = HANGUL_RUN.match(text, end)
-        if run and run.group() and not is_particle_run(run.group()):
-            continue
-        if end < len(text) and text[end].isascii() and text[end].isalnum():
-            continue
-        yield start, end
+    start = text.find(name)
+    while start >= 0:  # str.find: a pattern per name would be compiled for nothing
+        end = start + len(name)
+        next_start = text.find(name, start + 1)
+        if _stands_alone(text, start, end) and not overlaps(start, end, taken):
+            yield start, end
+        start = next_start
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    if start > 0 and text[start - 1].isalnum():
+        return False
+    run = HANGUL_RUN.match(text, end)
+    if run and run.group() and not is_particle_run(run.group()):
+        return False
+    return not (end < len(text) and text[end].isascii() and text[end].isalnum())

@@ -121,13 +121,22 @@ def _rival_of(ctx: ArticleContext, rival: str) -> str | None:
         same = [k for k in seen if ctx.sector_of(k) == sector]
         if same:
             return max(dict.fromkeys(same), key=same.count)
-    leaders = [s for kind, s, _ in ctx.relations if kind == "LEADS" and s != rival]
+    led = _led(ctx)
+    leaders = [s for s in led if s != rival]
     if ctx.focal is not None and leaders and ctx.focal not in leaders:
-        led = [t for kind, s, t in ctx.relations if kind == "LEADS" and s == leaders[0]]
         joined = [t for kind, s, t in ctx.relations if kind == "MEMBER_OF" and s == ctx.focal]
-        if set(led) & set(joined):
+        if set(led[leaders[0]]) & set(joined):
             return leaders[0]
     return ctx.focal
+
+
+def _led(ctx: ArticleContext) -> dict[str, list[str]]:
+    """Who leads which alliance: LEADS, or membership with the leader's role ('KT 주도의')."""
+    led: dict[str, list[str]] = {}
+    for (kind, source, target), relation in ctx.relations.items():
+        if kind == "LEADS" or (kind == "MEMBER_OF" and relation.role == "leader"):
+            led.setdefault(source, []).append(target)
+    return led
 
 
 def _challengers(ctx: ArticleContext, view: SentenceView) -> None:

@@ -91,9 +91,25 @@ def _bond(ctx: ArticleContext, view: SentenceView, cue: re.Match[str]) -> bool:
         return False
     if target is not None or _founds_next(view, cue.end()):
         return False  # '손잡고 'X' 진영을 꾸려': the bond founds a group, however named
-    for a, b in _referred_pair(ctx, view, cue.start()) or pairs_before(view, cue.start()):
+    pairs = _referred_pair(ctx, view, cue.start()) or pairs_before(view, cue.start())
+    for a, b in pairs or _speaker_with(ctx, view, cue.start()):
         ctx.relate("PARTNERS_WITH", a, b, view)
     return True
+
+
+def _speaker_with(ctx: ArticleContext, view: SentenceView, cue: int) -> list[tuple[str, str]]:
+    """'"AWS와는 지난해부터 협력하고 있고 …"': a quoted answer with no subject is the
+    speaker's, who speaks for the organisation named with them last."""
+    if not view.text.startswith(('"', "“")) or any(
+        g.case == "subj" and view.local(g.start) < cue for g in view.groups
+    ):
+        return []
+    with_ = [g for g in view.groups if g.case == "com" and view.local(g.end) <= cue]
+    people = [p for v in ctx.views if v.offset < view.offset for p in v.people]
+    if len(with_) != 1 or not people:
+        return []
+    orgs = [p.org.key for p in people if p.name == people[-1].name and p.org is not None]
+    return [(orgs[-1], k) for k in with_[0].keys if k != orgs[-1]] if orgs else []
 
 
 def _referred_pair(ctx: ArticleContext, view: SentenceView, cue: int) -> list[tuple[str, str]]:
