@@ -257,3 +257,11 @@ def test_bond_is_not_membership_of_the_alliance_it_faces(extract: Extract) -> No
     rival = _id(x, "한빛 AI 동맹")
     assert not any(k[0] == "MEMBER_OF" and k[2] == rival for k in relations(x))
     assert not _kinds(x, "PARTNERS_WITH")
+
+
+def test_quoted_answer_without_subject_is_the_speakers(extract: Extract) -> None:
+    x = extract(
+        "김하늘 라온소프트 대표는 인터뷰에서 전략을 설명했다.",
+        '"가온랩스와는 지난해부터 협력하고 있고, 새 모델을 올렸다."',
+    )
+    assert _pair(x, "PARTNERS_WITH", "라온소프트", "가온랩스") in relations(x)
