@@ -41,7 +41,9 @@ from .mentions import (
     unknown_product_mentions,
     unquoted_alliance_mentions,
 )
+from .mentions.products import quoted_product_spans
 from .relations import FOUND_VERB, RULES
+from .relations.partners import standing_tie
 from .sentences import sentence_views
 
 # Candidates of these types are kept only when some relation uses them.
@@ -97,7 +99,8 @@ class RuleExtractor:
         """
         text = ctx.article.text
         found = registry_mentions(text, self.registry)
-        found = drop_inside_names(found, quoted_alliance_spans(text))
+        quoted = quoted_alliance_spans(text) + quoted_product_spans(text)
+        found = drop_inside_names(found, quoted)
         registered = list(found)
         taken = [(m.start, m.end) for m in found]
         found += quoted_alliance_mentions(text, self.registry, taken, ctx.new_key)
@@ -174,12 +177,15 @@ class RuleExtractor:
 
     @staticmethod
     def _drop_partners_in_alliance(ctx: ArticleContext) -> None:
-        """PARTNERS_WITH is a tie outside an alliance: none between members of one."""
+        """PARTNERS_WITH is a tie outside an alliance: none between members of one, unless
+        the sentence says the tie stands on its own ('지난해부터 … 공동 개발해 왔다')."""
         alliances: dict[str, set[str]] = {}
         for kind, source, target in ctx.relations:
             if kind == "MEMBER_OF":
                 alliances.setdefault(source, set()).add(target)
         for key in [k for k in ctx.relations if k[0] == "PARTNERS_WITH"]:
+            if standing_tie(ctx.relations[key].evidence.sentence):
+                continue
             if alliances.get(key[1], set()) & alliances.get(key[2], set()):
                 del ctx.relations[key]
 
