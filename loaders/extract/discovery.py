@@ -120,6 +120,7 @@ def discover(
             score = _evidence(analysed, i, text, start, end, org_spans, lex)
             name.score = max(name.score, score)
         name.name_en = name.name_en or _latin_after(text, end)
+    _fold_glued_particles(names, text)
     found: list[Mention] = []
     for name in names.values():
         # A name made of ordinary nouns ('엑스로봇' = 엑스 + 로봇) needs a sentence that
@@ -138,6 +139,24 @@ def discover(
             found.append(attach_particle(text, mention))
             taken.append((start, end))
     return found
+
+
+_DELIMITERS = ("도", "만", "인", "이나")
+
+
+def _fold_glued_particles(names: dict[str, _Name], text: str) -> None:
+    """'세미온도' beside '세미온은': Kiwi kept a delimiter particle on a word it did not know,
+    which the article's other mentions of the name give away."""
+    for key in list(names):
+        name = names[key]
+        for particle in _DELIMITERS:
+            short = name_key(name.surface[: -len(particle)])
+            if name.surface.endswith(particle) and short in names and short != key:
+                target = names[short]
+                target.spans += [(s, e - len(particle)) for s, e in name.spans]
+                target.score = max(target.score, name.score)
+                del names[key]
+                break
 
 
 # --- candidate spans --------------------------------------------------------------------

@@ -163,11 +163,11 @@ def _stem_length(surface: str, morphs: tuple[Morph, ...]) -> int:
     return end or len(surface)
 
 
-# Particles Kiwi leaves glued to a word it does not know: the case particles. Copula forms
-# ('인', '이다') and delimiters ('만', '도') stay: too many names end in those syllables
-# ('팩토리브레인', '세방항만').
+# Particles Kiwi leaves glued to a word it does not know: the case particles and '도' (no
+# name Kiwi does not know ends in it; the provinces it knows). Copula forms ('인', '이다')
+# and '만' stay: too many names end in those syllables ('팩토리브레인', '세방항만').
 _GLUED = frozenset(
-    {"이", "가", "은", "는", "을", "를", "의", "에", "에서", "에는", "에게", "와", "과"}
+    {"이", "가", "은", "는", "을", "를", "의", "에", "에서", "에는", "에게", "와", "과", "도"}
     | {"와의", "과의", "와는", "과는", "으로", "로", "으로는", "로는"}
 )
 _BY_LENGTH = sorted((p for p in PARTICLES if p in _GLUED), key=len, reverse=True)

@@ -37,6 +37,15 @@ _QUOTED_ALLIANCE = re.compile(
 _GENERIC_FIELD = re.compile(
     r"^" + _CUES.group("generic_fields") + r"?\s?" + _CUES.group("generic_nouns") + r"$"
 )
+# "'AI 초협력' 진영": a quoted name that an alliance noun after the quotes calls a camp.
+_QUOTED_CAMP = re.compile(
+    r"['‘\"“](?P<name>[^'’\"”\n]{2,30}?)['’\"”]\s?" + _CUES.group("camp_nouns") + r"(?![가-힣])"
+)
+# "'AI 초협력'에 함께하기로", "'X'를 결성": a quoted name a verb of joining or founding takes.
+_QUOTED_JOINED = re.compile(
+    r"['‘\"“](?P<name>[^'’\"”\n]{2,30}?)['’\"”](?:에|을|를|에도)\s(?:[^\s.]+\s){0,2}?"
+    + _CUES.group("joined_verbs")
+)
 # Quoted names with a weaker suffix ('UAM 퓨처팀') count only when the sentence founds them.
 _TEAM_NAME = r"['‘\"“](?P<name>[^'’\"”\n]{1,30}?" + _CUES.group("team_suffixes") + r")['’\"”]"
 _QUOTED_TEAM = re.compile(
@@ -90,6 +99,8 @@ def quoted_alliance_mentions(
         *_QUOTED_ALLIANCE.finditer(text),
         *_QUOTED_TEAM.finditer(text),
         *_QUOTED_TEAM_AFTER.finditer(text),
+        *_QUOTED_CAMP.finditer(text),
+        *_QUOTED_JOINED.finditer(text),
     ]
     for match in sorted(matches, key=lambda m: m.start("name")):
         start, end = match.span("name")

@@ -36,7 +36,8 @@ _ETC_GLUED = re.compile(r"\s*등(?P<particle>과|와|과도|와도|이|가|은|�
 # References to parties named before: "3사", "양사", "두 회사", "이들 기업".
 _WORD_COUNT = {"두": 2, "세": 3, "네": 4}
 _PARTY_REF = re.compile(
-    r"(?<![가-힣0-9])(?P<ref>(?P<n>[2-9])\s?(?:개\s?)?(?:사|"
+    # not after '등 ': 'A, B, C 등 3개 기관이' counts the list it closes
+    r"(?<![가-힣0-9])(?<!등\s)(?P<ref>(?P<n>[2-9])\s?(?:개\s?)?(?:사|"
     + _CUES.group("counted_kinds")
     + r"(?=[은는이가과와도의을를]))|"
     + _CUES.alt("pair_refs")
