@@ -43,8 +43,12 @@ _QUOTED_CAMP = re.compile(
 )
 # "'AI 초협력'에 함께하기로", "'X'를 결성": a quoted name a verb of joining or founding takes.
 _QUOTED_JOINED = re.compile(
-    r"['‘\"“](?P<name>[^'’\"”\n]{2,30}?)['’\"”](?:에|을|를|에도)\s(?:[^\s.]+\s){0,2}?"
+    r"['‘\"“](?P<name>[^'’\"”\n]{2,30}?)['’\"”](?:에|을|를|에도)\s(?:[^\s.]+\s){0,2}?(?:"
     + _CUES.group("joined_verbs")
+    + _CUES.group("joined_endings")
+    + "|"
+    + _CUES.alt("joined_plain_verbs")
+    + ")"
 )
 # Quoted names with a weaker suffix ('UAM 퓨처팀') count only when the sentence founds them.
 _TEAM_NAME = r"['‘\"“](?P<name>[^'’\"”\n]{1,30}?" + _CUES.group("team_suffixes") + r")['’\"”]"
