@@ -15,6 +15,8 @@ _PATTERNS = re.compile(
     r"(?P<ymd>(?P<y1>(?:19|20)\d{2})\s*년\s*(?P<m1>\d{1,2})\s*월\s*(?P<d1>\d{1,2})\s*일)"
     r"|(?P<ym>(?P<y2>(?:19|20)\d{2})\s*년\s*(?P<m2>\d{1,2})\s*월)"
     r"|(?P<rym>(?P<ry>올해|금년|지난해|작년|전년|내년)\s*(?P<rm>\d{1,2})\s*월(?:\s*(?P<rd>\d{1,2})\s*일)?)"
+    r"|(?P<rmd>(?P<rmo>지난\s?달|이번\s?달|이달|다음\s?달|내달)\s*(?P<rmdd>\d{1,2})\s*일)"
+    r"|(?P<rel_month>지난\s?달|이번\s?달|이달|다음\s?달|내달)"
     r"|(?P<md>(?P<dir3>지난|오는)?\s*(?<!\d)(?P<m3>\d{1,2})\s*월\s*(?P<d3>\d{1,2})\s*일)"
     r"|(?P<m>(?P<dir4>지난|오는)?\s*(?<![\d.])(?P<m4>\d{1,2})\s*월(?!\s*\d))"
     r"|(?P<y>(?<!\d)(?P<y5>(?:19|20)\d{2})\s*년)"
@@ -22,6 +24,8 @@ _PATTERNS = re.compile(
     r"|(?P<rel_year>올해|금년|지난해|작년|전년|내년)"
     r"|(?P<rel_day>이날|당일|오늘|이튿날|다음날|다음 날|전날|어제|하루 전)"
 )
+# '지난달', '이달', '내달': a month before, of or after the publication.
+_MONTH_OFFSET = {"지난": -1, "이번": 0, "이달": 0, "다음": 1, "내달": 1}
 _YEAR_OFFSET = {"올해": 0, "금년": 0, "지난해": -1, "작년": -1, "전년": -1, "내년": 1}
 _DAY_OFFSET = {
     "이날": 0, "당일": 0, "오늘": 0, "이튿날": 1, "다음날": 1, "다음 날": 1,
@@ -91,6 +95,8 @@ def _resolve(match: re.Match[str], pub: date, anchor: date) -> tuple[str, str] |
             if match["rd"]:
                 return date(year, month, int(match["rd"])).isoformat(), "day"
             return (f"{year:04d}-{month:02d}", "month") if 1 <= month <= 12 else None
+        if match["rmd"] or match["rel_month"]:
+            return _relative_month(match, pub)
         if match["md"]:
             month, day = int(match["m3"]), int(match["d3"])
             year = _year_for_month(month, pub, match["dir3"])
@@ -111,6 +117,16 @@ def _resolve(match: re.Match[str], pub: date, anchor: date) -> tuple[str, str] |
     except ValueError:
         return None
     return None
+
+
+def _relative_month(match: re.Match[str], pub: date) -> tuple[str, str]:
+    word = (match["rmo"] or match["rel_month"]).replace(" ", "")
+    offset = next(v for k, v in _MONTH_OFFSET.items() if word.startswith(k))
+    index = pub.year * 12 + pub.month - 1 + offset
+    year, month = divmod(index, 12)
+    if match["rmd"]:
+        return date(year, month + 1, int(match["rmdd"])).isoformat(), "day"
+    return f"{year:04d}-{month + 1:02d}", "month"
 
 
 def _year_for_month(month: int, pub: date, direction: str | None) -> int:
