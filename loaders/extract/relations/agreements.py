@@ -51,6 +51,8 @@ def agreements(ctx: ArticleContext, view: SentenceView) -> None:
         org = person_org(ctx, person)
         if org is not None:
             draft.parties.append((org, view))
+    if signers and draft.date is None and view.date and len(view.date) == 10:
+        draft.date = view.date  # '… 지난달 20일 협약서에 서명하고 있다': the signing's day
     if conclude is not None or draft.names or draft.signers:
         merged = _merge_draft(ctx, draft)
         if conclude is not None:
