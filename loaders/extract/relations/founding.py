@@ -260,7 +260,8 @@ def _leaders(view: SentenceView, cue: re.Match[str]) -> list[str]:
             g for g in view.groups if g.case == "obj" and view.local(g.end) <= cue.start() + 2
         ]
         return list(objects[-1].keys) if objects else []
-    if cue.group() == "주도":  # 'MS 주도 'AX 얼라이언스'': the name right before
+    if cue.group() in ("주도", "주도로", "주도의"):  # 'MS 주도 'AX', '네이버 주도로 출범할 때'
+        # the name right before: a noun modifying 주도, not the sentence's subject
         adjacent = [g for g in view.groups if 0 <= cue.start() - view.local(g.end) <= 1]
         return [adjacent[-1].members[-1].key] if adjacent else []
     if _ROLE_NOUN.match(cue.group()) and re.match(r"(?:은|는)\s", view.text[cue.end() :]):
