@@ -38,7 +38,7 @@ def composition(ctx: ArticleContext, view: SentenceView) -> None:
             _role_noun(ctx, view, alliances, i)
         elif word.predicate in _COMPOSED and word.ending in ("EF", "EC", "ETM"):
             _state(ctx, view, alliances, word, cases=("loc",))
-        elif word.predicate in _ACTIVE and _stative(view, word):
+        elif (word.predicate in _ACTIVE or word.stem in _ACTIVE) and _stative(view, word):
             _state(ctx, view, alliances, word, cases=("subj",))
 
 

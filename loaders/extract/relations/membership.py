@@ -275,6 +275,7 @@ def _secretariat(ctx: ArticleContext, view: SentenceView, alliances: list[Mentio
     if found is None:
         return
     target = _alliance_for(alliances, view, "subj") or _paragraph_alliance(ctx, view)
+    target = target or sole_alliance(ctx) or headline_alliance(ctx)
     if by is not None:
         after = [g for g in view.groups if view.local(g.start) >= by.end()]
         group = after[0] if after and after[0].case == "subj" else None
