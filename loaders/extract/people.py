@@ -69,7 +69,26 @@ def is_person_name(word: str) -> bool:
         _NAME.fullmatch(word) is not None
         and word not in _NOT_NAMES
         and split_person_name(word) is not None
+        and not _inflected(word)
     )
+
+
+def _inflected(word: str) -> bool:
+    """A verb form or a noun with a particle ('이끄는', '원장은'): no name is written so."""
+    analysed = words(word)
+    if len(analysed) != 1:
+        return False
+    w = analysed[0]
+    if w.ending == "ETM":
+        return True  # '이끄는', '참여한'
+    stem = [m for m in w.morphs if m.end <= len(w.stem)]
+    return (
+        w.particle in ("은", "는", "이", "가", "을", "를")
+        and len(w.stem) >= 2
+        and len(stem) == 1
+        and stem[0].tag == "NNG"
+        and not stem[0].oov
+    )  # '원장은': a common noun with its particle
 
 
 def find_people(
