@@ -141,22 +141,23 @@ def timeline(driver: Driver, extractions: dict[str, Extraction]) -> Iterator[Dri
 # --- 1. members as of a day ------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("as_of", "expected"), ONE_TEAM_AS_OF.items(), ids=ONE_TEAM_AS_OF)
-def test_ai_one_team_members_as_of(timeline: Driver, as_of: str, expected: list[str]) -> None:
-    rows = members_as_of(timeline, ONE_TEAM, as_of)
-    got = sorted(canonical(r["member"]) for r in rows)
-    assert got == sorted(expected), (
-        f"AI One Team as of {as_of}: expected {len(expected)} members, got {len(got)}:\n  "
-        + "\n  ".join(describe(rows))
-    )
+MEMBERS_AS_OF = [
+    *((ONE_TEAM, as_of, expected) for as_of, expected in ONE_TEAM_AS_OF.items()),
+    *((SUPER, as_of, expected) for as_of, expected in SUPER_AS_OF.items()),
+]
 
 
-@pytest.mark.parametrize(("as_of", "expected"), SUPER_AS_OF.items(), ids=SUPER_AS_OF)
-def test_rival_camp_members_as_of(timeline: Driver, as_of: str, expected: list[str]) -> None:
-    rows = members_as_of(timeline, SUPER, as_of)
+@pytest.mark.parametrize(
+    ("alliance", "as_of", "expected"),
+    MEMBERS_AS_OF,
+    ids=[f"{alliance}-{as_of}" for alliance, as_of, _ in MEMBERS_AS_OF],
+)
+def test_members_as_of(timeline: Driver, alliance: str, as_of: str, expected: list[str]) -> None:
+    """Each camp's members on each date: joins count from their day, recaps from no day."""
+    rows = members_as_of(timeline, alliance, as_of)
     got = sorted(canonical(r["member"]) for r in rows)
     assert got == sorted(expected), (
-        f"AI 초협력 as of {as_of}: expected {sorted(expected)}, got:\n  "
+        f"{alliance} as of {as_of}: expected {sorted(expected)}, got:\n  "
         + "\n  ".join(describe(rows))
     )
 
