@@ -66,6 +66,7 @@ def person_name_en(name: str) -> str | None:
     return f"{SURNAMES[family].capitalize()} {'-'.join(syllables).capitalize()}"
 
 
+@lru_cache(maxsize=65_536)
 def slugify(text: str) -> str:
     """A slug from any text: Hangul romanised, everything else reduced to a-z, 0-9 and '-'."""
     if re.search("[가-힣]", text):

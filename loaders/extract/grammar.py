@@ -56,20 +56,12 @@ class Word:
     particle: str  # the particle glued after the stem ('' when none or not a noun)
     predicate: str | None  # '합류' for 합류하면서, '맺' for 맺었다
     ending: str | None  # EF (sentence end), EC (clause end), ETM (adnominal), ETN
-
-    @property
-    def stem(self) -> str:
-        return self.surface[: self.stem_end - self.start]
+    stem: str  # the surface up to the particle or ending
+    proper: bool  # a stem that names something: a proper noun, a word Kiwi never saw, Latin
 
     @property
     def nominal(self) -> bool:
         return self.predicate is None and bool(self.stem)
-
-    @property
-    def proper(self) -> bool:
-        """A stem that names something: a proper noun, a word Kiwi never saw, or Latin."""
-        stem_morphs = [m for m in self.morphs if m.start < self.stem_end - self.start]
-        return any(m.tag == "NNP" or m.tag == "SL" or m.oov for m in stem_morphs)
 
     @property
     def prospective(self) -> bool:
@@ -98,15 +90,25 @@ def _words(text: str) -> tuple[Word, ...]:
     for match in WORD.finditer(text):
         start, surface = match.start(), match.group()
         stem_len, particle, predicate, ending, morphs = _analyse(surface)
-        found.append(
-            Word(start, match.end(), surface, start + stem_len, morphs, particle, predicate, ending)
-        )
+        stem = surface[:stem_len]
+        proper = _proper(surface, stem_len)
+        word = Word(
+            start, match.end(), surface, start + stem_len, morphs, particle, predicate,
+            ending, stem, proper,
+        )  # fmt: skip
+        found.append(word)
     return tuple(found)
+
+
+# Words Kiwi need not see: numbers ('2020년', '3일') and Latin names with at most a
+# particle after them ('KT가', 'MS와'); their analysis is known from their letters.
+_NUMBER = re.compile(r"\d[\d.,]*")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&+\-.]*")
 
 
 @lru_cache(maxsize=262_144)
 def _analyse(surface: str) -> tuple[int, str, str | None, str | None, tuple[Morph, ...]]:
-    morphs = tuple(
+    morphs = _spelled(surface) or tuple(
         Morph(t.form, t.tag, t.start, t.start + t.len, t.id == _OOV_ID and t.tag.startswith("NN"))
         for t in _kiwi().tokenize(surface)
     )
@@ -132,6 +134,29 @@ def _analyse(surface: str) -> tuple[int, str, str | None, str | None, tuple[Morp
 def _particle_of(morphs: tuple[Morph, ...], stem_len: int) -> str:
     """The particles Kiwi found after the stem, when the rest is not one our table knows."""
     return "".join(m.form for m in morphs if m.start >= stem_len and m.tag.startswith("J"))
+
+
+@lru_cache(maxsize=262_144)
+def _proper(surface: str, stem_len: int) -> bool:
+    morphs = _analyse(surface)[4]
+    return any(m.tag in ("NNP", "SL") or m.oov for m in morphs if m.start < stem_len)
+
+
+def _spelled(surface: str) -> tuple[Morph, ...] | None:
+    """The analysis of a number or of a Latin word with a particle, without Kiwi."""
+    number = _NUMBER.match(surface)
+    if number is not None and number.end() == len(surface):
+        return (Morph(surface, "SN", 0, len(surface), False),)
+    latin = _LATIN.match(surface)
+    if latin is None:
+        return None
+    rest = surface[latin.end() :]
+    if rest and (not is_particle_run(rest) or not all("가" <= c <= "힣" for c in rest)):
+        return None
+    morphs = [Morph(latin.group(), "SL", 0, latin.end(), False)]
+    if rest:
+        morphs.append(Morph(rest, "JX", latin.end(), len(surface), False))
+    return tuple(morphs)
 
 
 def _predicate(morphs: tuple[Morph, ...]) -> str | None:
