@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..intake.sentences import shared_kiwi
 from ..text import PARTICLES, is_particle_run
 
 # Kiwi's id for a morpheme outside its dictionary.
@@ -110,7 +111,7 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&+\-.]*")
 def _analyse(surface: str) -> tuple[int, str, str | None, str | None, tuple[Morph, ...]]:
     morphs = _spelled(surface) or tuple(
         Morph(t.form, t.tag, t.start, t.start + t.len, t.id == _OOV_ID and t.tag.startswith("NN"))
-        for t in _kiwi().tokenize(surface)
+        for t in shared_kiwi().tokenize(surface)
     )
     predicate = _predicate(morphs)
     ending = next((m.tag for m in reversed(morphs) if m.tag in _ENDING_TAGS), None)
@@ -223,12 +224,6 @@ def is_hangul_final(char: str) -> bool:
 def has_final(char: str) -> bool:
     """Whether a Hangul syllable ends in a consonant (받침): '온' yes, '오' no."""
     return "가" <= char <= "힣" and (ord(char) - 0xAC00) % 28 != 0
-
-
-def _kiwi():  # type: ignore[no-untyped-def]
-    from allygraph.loaders.intake.sentences import _kiwi as shared
-
-    return shared()
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,7 @@ def sentences_of(parts: Sequence[tuple[BlockKind, str]]) -> list[Sentence]:
         else:
             spans_of[i] = spans
     if doubtful:
-        kiwi = _kiwi()
+        kiwi = shared_kiwi()
         for i in doubtful:
             spans_of[i] = [(s.start, s.end) for s in kiwi.split_into_sents(parts[i][1])]
     sentences: list[Sentence] = []
@@ -88,7 +88,7 @@ def _may_split(block: str) -> bool:
     return _INNER_END.search(block) is not None
 
 
-def _kiwi() -> Any:
+def shared_kiwi() -> Any:
     """One Kiwi per process: building it takes a second, splitting a block milliseconds.
 
     Single-threaded (``num_workers=0`` since kiwipiepy 0.21): blocks are split one call at a
