@@ -15,7 +15,7 @@ from collections.abc import Callable
 from ..context import ArticleContext, SentenceView
 from ..cues import load
 from ..dates import find_dates
-from ..grammar import Word
+from ..grammar import Word, clauses
 from ..mentions import Group, Mention
 
 _CUES = load("clauses")
@@ -149,14 +149,10 @@ def boundaries(view: SentenceView, *, strong: bool = False) -> list[Word]:
     """Words that close a clause: a predicate with a connective or final ending (with
     ``strong``, only a final one or a connective before a comma: '…위해 결성한' keeps its
     purpose clause inside the relative clause)."""
-    found = []
-    for w in view.words:
-        if w.predicate is None or w.ending not in ("EC", "EF"):
-            continue
-        if strong and w.ending == "EC" and not view.text.startswith(",", w.end):
-            continue
-        found.append(w)
-    return found
+    ends = [c.words[-1] for c in clauses(view.words) if c.predicate is not None]
+    if not strong:
+        return ends
+    return [w for w in ends if w.ending == "EF" or view.text.startswith(",", w.end)]
 
 
 def founding_clauses(view: SentenceView) -> list[Word]:
