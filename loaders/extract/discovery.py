@@ -306,10 +306,12 @@ def _in_coordination(
     """Whether the word is listed with an organisation ('A, B와 C', 'A·B', 'A 및 B')."""
     for step in (-1, 1):
         j = index + step
+        while 0 <= j < len(analysed) and _in_parentheses(text, analysed[j].start):
+            j += step  # '씨메스(AI 로보틱스 개발), 마키나락스': past what the brackets describe
         if not 0 <= j < len(analysed):
             continue
         left, right = (analysed[j], analysed[index]) if step < 0 else (analysed[index], analysed[j])
-        gap = text[left.end : right.start].replace(")", "").replace("(", "")
+        gap = _PARENTHESISED.sub("", text[left.end : right.start])
         if not (
             (left.particle in _COORDINATING and gap.strip() == "")
             or (not left.particle and _SEPARATOR.fullmatch(gap) and gap.strip())
@@ -323,6 +325,15 @@ def _in_coordination(
         if other.nominal and other.proper and len(other.stem) >= 2:
             return True
     return False
+
+
+_PARENTHESISED = re.compile(r"\([^()\n]{0,40}\)|[()]")
+
+
+def _in_parentheses(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside '(…)' on its line (a description or another spelling)."""
+    opened = text.rfind("(", max(0, pos - 40), pos)
+    return opened >= 0 and ")" not in text[opened:pos] and ")" in text[pos : pos + 40]
 
 
 def _clause_predicate(analysed: list[Word], index: int, lex: Lexicon) -> bool:

@@ -66,3 +66,12 @@ def test_an_acronym_is_the_long_name_it_abbreviates(extractor: RuleExtractor) ->
     )
     assert "가람텔레콤" in found
     assert "GT" not in found
+
+
+def test_a_list_runs_past_descriptions_in_brackets(extractor: RuleExtractor) -> None:
+    found = names(
+        extractor,
+        "협의체에는 씨메스(AI 로보틱스 소프트웨어 개발), 마키나락스(산업용 AI), "
+        "누리랩스(의료 영상) 등이 새로 합류했다.",
+    )
+    assert {"씨메스", "마키나락스", "누리랩스"} <= found.keys()
