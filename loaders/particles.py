@@ -60,3 +60,17 @@ def case_of(particle: str) -> str:
 def particles_of(*cases: str) -> tuple[str, ...]:
     """The particles of the given cases, in table order."""
     return tuple(p for p, c in _CASE_TABLE.items() if c in cases)
+
+
+def has_final(char: str) -> bool:
+    """Whether a Hangul syllable ends in a consonant (받침): '온' yes, '오' no."""
+    return "가" <= char <= "힣" and (ord(char) - 0xAC00) % 28 != 0
+
+
+def fits(before: str, particle: str) -> bool:
+    """Whether ``particle`` may follow the syllable ``before``: '은/이/을/과' only after a
+    final consonant, '는/가/를/와' only after a vowel ('로' goes after either: ㄹ takes it)."""
+    final = has_final(before)
+    if particle.startswith(AFTER_CONSONANT) and not final:
+        return False
+    return not (particle.startswith(AFTER_VOWEL) and final and not particle.startswith("로"))

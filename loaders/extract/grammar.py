@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..intake.sentences import shared_kiwi
-from ..text import PARTICLES, is_particle_run
+from ..particles import fits
+from ..text import PARTICLES, is_hangul, is_particle_run
 
 # Kiwi's id for a morpheme outside its dictionary.
 _OOV_ID = 2
@@ -197,8 +198,6 @@ _GLUED = frozenset(
     | {"와의", "과의", "와는", "과는", "으로", "로", "으로는", "로는"}
 )
 _BY_LENGTH = sorted((p for p in PARTICLES if p in _GLUED), key=len, reverse=True)
-_AFTER_CONSONANT = ("은", "이", "을", "과", "으")
-_AFTER_VOWEL = ("는", "가", "를", "와")
 
 
 def _glued_particle(word: str) -> str:
@@ -206,24 +205,14 @@ def _glued_particle(word: str) -> str:
     ('리벨리온과': 온 has a final consonant, so 과 fits; '하이' keeps its 이: no final)."""
     for particle in _BY_LENGTH:
         stem = word[: -len(particle)]
-        if not word.endswith(particle) or len(stem) < 2 or not is_hangul_final(stem[-1]):
-            continue
-        final = has_final(stem[-1])
-        if particle.startswith(_AFTER_CONSONANT) and not final:
-            continue
-        if particle.startswith(_AFTER_VOWEL) and final:
-            continue
-        return particle
+        if (
+            word.endswith(particle)
+            and len(stem) >= 2
+            and is_hangul(stem[-1])
+            and fits(stem[-1], particle)
+        ):
+            return particle
     return ""
-
-
-def is_hangul_final(char: str) -> bool:
-    return "가" <= char <= "힣"
-
-
-def has_final(char: str) -> bool:
-    """Whether a Hangul syllable ends in a consonant (받침): '온' yes, '오' no."""
-    return "가" <= char <= "힣" and (ord(char) - 0xAC00) % 28 != 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from allygraph.models import ORGANIZATION_TYPES
 
-from ...particles import AFTER_CONSONANT, AFTER_VOWEL, PLURAL_MARKERS, case_of
+from ...particles import PLURAL_MARKERS, case_of, fits
 from ...text import HANGUL_RUN, is_particle_run
 from ..cues import load
 
@@ -105,11 +105,6 @@ def attach_particle(text: str, mention: Mention) -> Mention:
     return mention
 
 
-def has_final(char: str) -> bool:
-    """Whether a Hangul syllable ends in a consonant (받침): '템' yes, '오' no."""
-    return "가" <= char <= "힣" and (ord(char) - 0xAC00) % 28 != 0
-
-
 def strip_particles(word: str, keep: int = 4) -> str:
     """'한화시스템은' -> '한화시스템', '카카오페이' stays: a particle must fit the syllable
     before it ('은/이/을/과' after a final consonant, '는/가/를/와/로' after a vowel)."""
@@ -117,11 +112,8 @@ def strip_particles(word: str, keep: int = 4) -> str:
         rest = word[cut:]
         if not is_particle_run(rest):
             continue
-        if rest.startswith(AFTER_CONSONANT) and not has_final(word[cut - 1]):
-            continue
-        if rest.startswith(AFTER_VOWEL) and has_final(word[cut - 1]) and not rest.startswith("로"):
-            continue
-        return word[:cut]
+        if fits(word[cut - 1], rest):
+            return word[:cut]
     return word
 
 
