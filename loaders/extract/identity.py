@@ -151,7 +151,7 @@ def _absorb(text: str, outer: Mention, inner: Mention, mentions: list[Mention]) 
 
 # Contractions of Korean institution names: '한빛대병원' for '한빛대학교병원', '연세대' for
 # '연세대학교'.
-_CONTRACTIONS = (("대학교", "대"), ("대학", "대"), ("병원", "병원"))
+_CONTRACTIONS = (("대학교", "대"), ("대학", "대"))
 
 
 def _contraction_of(short: Mention, names: Iterable[Mention]) -> str | None:
@@ -164,7 +164,6 @@ def _contraction_of(short: Mention, names: Iterable[Mention]) -> str | None:
         and any(
             full in m.surface and m.surface.replace(full, contracted, 1) == short.surface
             for full, contracted in _CONTRACTIONS
-            if full != contracted
         )
     }
     return hits.pop() if len(hits) == 1 else None
