@@ -16,7 +16,6 @@ A name accepted once is a mention wherever it occurs in the article.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -24,7 +23,8 @@ from ..registry import Registry
 from ..text import name_key
 from .cues import load
 from .grammar import Word, words
-from .mentions import Candidate, Mention, NewKey, attach_particle
+from .mentions import Candidate, Mention, NewKey, Spans, attach_particle
+from .mentions.model import overlaps
 from .people import TITLE_WORDS, can_name_org, is_person_name
 
 _COORDINATING = frozenset({"와", "과", "및", "하고", "이랑", "랑"})
@@ -98,7 +98,7 @@ class _Name:
 def discover(
     text: str,
     registry: Registry,
-    taken: list[tuple[int, int]],
+    taken: Spans,
     known: list[Mention],
     new_key: NewKey,
 ) -> list[Mention]:
@@ -108,7 +108,7 @@ def discover(
     org_spans = {(m.start, m.end) for m in known if m.is_org}
     names: dict[str, _Name] = {}
     for i, (start, end, surface) in enumerate(_name_spans(analysed, text)):
-        if start < 0 or _blocked(surface, lex) or _inside(start, end, taken):
+        if start < 0 or _blocked(surface, lex) or overlaps(start, end, taken):
             continue
         name = names.setdefault(name_key(surface), _Name(surface))
         name.spans.append((start, end))
@@ -131,7 +131,7 @@ def discover(
         entry = registry.lookup(name.surface)
         key = entry.id if entry else new_key(Candidate("", kind, name.surface, name.name_en))
         for start, end in name.spans:
-            if _inside(start, end, taken):
+            if overlaps(start, end, taken):
                 continue
             mention = Mention(start, end, key, entry.type if entry else kind, text[start:end])
             mention.new = entry is None
@@ -242,10 +242,6 @@ _CLOSING = "'’\"”」』"
 
 def _quoted(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in _OPENING and end < len(text) and text[end] in _CLOSING
-
-
-def _inside(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    return any(a < end and start < b for a, b in spans)
 
 
 # --- evidence ---------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from .discovery import discover, retype
 from .identity import merge_short_forms
 from .mentions import (
     Mention,
+    Spans,
     alliance_refs,
     consortium_mentions,
     drop_inside_names,
@@ -102,7 +103,7 @@ class RuleExtractor:
         quoted = quoted_alliance_spans(text) + quoted_product_spans(text)
         found = drop_inside_names(found, quoted)
         registered = list(found)
-        taken = [(m.start, m.end) for m in found]
+        taken = Spans((m.start, m.end) for m in found)
         found += quoted_alliance_mentions(text, self.registry, taken, ctx.new_key)
         found += unquoted_alliance_mentions(text, self.registry, taken, ctx.new_key)
         found += unknown_org_mentions(text, self.registry, taken, ctx.new_key, registered)

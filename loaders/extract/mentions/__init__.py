@@ -30,6 +30,7 @@ from .model import (
     Group,
     Mention,
     NewKey,
+    Spans,
     attach_particle,
     strip_particles,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "Group",
     "Mention",
     "NewKey",
+    "Spans",
     "alliance_refs",
     "attach_particle",
     "consortium_mentions",

@@ -19,6 +19,7 @@ from .model import (
     Candidate,
     Mention,
     NewKey,
+    Spans,
     attach_particle,
     overlaps,
     standalone,
@@ -95,7 +96,7 @@ def quoted_alliance_spans(text: str) -> list[tuple[int, int]]:
 
 
 def quoted_alliance_mentions(
-    text: str, registry: Registry, taken: list[tuple[int, int]], new_key: NewKey
+    text: str, registry: Registry, taken: Spans, new_key: NewKey
 ) -> list[Mention]:
     """Alliances named in quotes, and the same names again later without quotes."""
     found: list[Mention] = []
@@ -216,7 +217,7 @@ _MAX_NAME_WORDS = 4
 
 
 def unquoted_alliance_mentions(
-    text: str, registry: Registry, taken: list[tuple[int, int]], new_key: NewKey
+    text: str, registry: Registry, taken: Spans, new_key: NewKey
 ) -> list[Mention]:
     """Alliances named without quotes: an alliance noun closing a run of bare nouns of which
     one is a proper noun, a place or a Latin word ('경기남부AI사업협동조합은', '대구 AI 스타트업

@@ -18,6 +18,7 @@ from .model import (
     Candidate,
     Mention,
     NewKey,
+    Spans,
     attach_particle,
     overlaps,
 )
@@ -73,12 +74,13 @@ def list_org_mentions(
     A list item is one word between list punctuation (',' '·' '와/과' '등'); common nouns
     ("정부", "고객", "반도체") never count.
     """
-    taken = [(m.start, m.end) for m in mentions]
-    known = sorted((m for m in mentions if m.is_org), key=lambda m: m.start)
+    taken = Spans((m.start, m.end) for m in mentions)
+    # a known name's span runs on over its particle: '펭귄솔루션스와' is one list item
+    known = Spans((m.start, max(m.end, m.after)) for m in mentions if m.is_org)
     found: list[Mention] = []
     for lst in _lists(text):
         items = lst["items"]
-        has_known = any(_span_of(it, known) is not None for it in items)
+        has_known = any(overlaps(start, end, known) for start, end, _ in items)
         typed = lst["etc"]
         if not has_known and not (typed and len(items) >= 2):
             continue
@@ -88,7 +90,7 @@ def list_org_mentions(
                 if word in typed and "기업" not in typed:
                     kind = etype
         for start, end, word in items:
-            if _span_of((start, end, word), known) is not None or overlaps(start, end, taken):
+            if overlaps(start, end, known) or overlaps(start, end, taken):
                 continue
             if not _org_like(word):
                 continue
@@ -105,15 +107,6 @@ def list_org_mentions(
             found.append(attach_particle(text, Mention(start, end, key, etype, word, new=True)))
             taken.append((start, end))
     return found
-
-
-def _span_of(item: tuple[int, int, str], known: list[Mention]) -> Mention | None:
-    """The known mention a list item overlaps (its particle included), if any."""
-    start, end, _ = item
-    for m in known:
-        if m.start <= start < max(m.end, m.after) or start <= m.start < end:
-            return m
-    return None
 
 
 def _org_like(word: str) -> bool:

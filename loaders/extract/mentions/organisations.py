@@ -20,6 +20,7 @@ from .model import (
     Candidate,
     Mention,
     NewKey,
+    Spans,
     attach_particle,
     overlaps,
     strip_particles,
@@ -51,7 +52,7 @@ _NOT_AFFILIATE = re.compile(_CUES.group("not_affiliate_endings") + r"$")
 def unknown_org_mentions(
     text: str,
     registry: Registry,
-    taken: list[tuple[int, int]],
+    taken: Spans,
     new_key: NewKey,
     seen: list[Mention] | None = None,
 ) -> list[Mention]:
@@ -70,7 +71,7 @@ def unknown_org_mentions(
 def _suffix_orgs(
     text: str,
     registry: Registry,
-    taken: list[tuple[int, int]],
+    taken: Spans,
     new_key: NewKey,
     seen: list[Mention],
 ) -> list[Mention]:
@@ -110,9 +111,7 @@ def _suffix_orgs(
     return found
 
 
-def _affiliates(
-    text: str, registry: Registry, taken: list[tuple[int, int]], new_key: NewKey
-) -> list[Mention]:
+def _affiliates(text: str, registry: Registry, taken: Spans, new_key: NewKey) -> list[Mention]:
     """'한화시스템', '카카오헬스케어': a group's brand and more, with no particle glued on."""
     found: list[Mention] = []
     for match in _AFFILIATE.finditer(text):
@@ -139,7 +138,7 @@ def _affiliates(
 
 
 def _list_universities(
-    text: str, registry: Registry, taken: list[tuple[int, int]], new_key: NewKey
+    text: str, registry: Registry, taken: Spans, new_key: NewKey
 ) -> list[Mention]:
     """'연세대, 고려대 등': 'X대' counts as a university only beside other organisations."""
     found: list[Mention] = []
@@ -164,9 +163,9 @@ def _parenthesised_latin(text: str, end: int) -> str | None:
     return match.group(1) if match else None
 
 
-def _near_org(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+def _near_org(text: str, start: int, end: int, taken: Spans) -> bool:
     """'X대' counts as a university only inside a list of other organisations."""
-    return any(abs(a - end) <= 3 or abs(start - b) <= 3 for a, b in taken)
+    return taken.near(start, end, 3)
 
 
 def _stem(word: str) -> str:

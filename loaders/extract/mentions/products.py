@@ -22,6 +22,7 @@ from .model import (
     Candidate,
     Mention,
     NewKey,
+    Spans,
     attach_particle,
     overlaps,
 )
@@ -72,9 +73,7 @@ _NOT_PRODUCT_NAME = re.compile(
 )
 
 
-def unknown_product_mentions(
-    text: str, taken: list[tuple[int, int]], new_key: NewKey
-) -> list[Mention]:
+def unknown_product_mentions(text: str, taken: Spans, new_key: NewKey) -> list[Mention]:
     """Products the registry lacks: '…플랫폼(GEPP)' or a quoted/English-named product after
     a product noun ("AI 스피커 'X'", "음성비서 X(Y)", 'AI 플랫폼인 X')."""
     found: list[Mention] = []
@@ -102,8 +101,9 @@ def unknown_product_mentions(
         # A quoted name may hold a name found before ('루닛' in '루닛 인사이트'): the
         # quotes make the whole the product's name; a version keeps its product's.
         holds = group == "q" and not _VERSION.search(match["q"])  # '엑사원 2.0' is 엑사원
-        outside = [(a, b) for a, b in taken if not (holds and start <= a < b <= end)]
-        if overlaps(start, end, outside) or (start, end) in taken:
+        near = taken.overlapping(start, end)
+        clash = [s for s in near if not holds or s[0] < start or s[1] > end]
+        if clash or (start, end) in taken:
             continue
         candidate = _candidate(match[group], match["en"])
         key = new_key(candidate)
@@ -162,7 +162,7 @@ def genitive_products(text: str, mentions: list[Mention], new_key: NewKey) -> li
     genitive. The genitive of a list ('A, B, C의 'AI 초협력'') owns something they share,
     an alliance or a plan, not a product."""
     found: list[Mention] = []
-    taken = [(m.start, m.end) for m in mentions]
+    taken = Spans((m.start, m.end) for m in mentions)
     orgs = [m for m in mentions if m.is_org]
     for i, org in enumerate(orgs):
         if org.particle != "의" or (i and _listed(text, orgs[i - 1], org)):

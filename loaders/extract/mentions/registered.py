@@ -16,6 +16,7 @@ from .model import (
     ORG_TYPES,
     Candidate,
     Mention,
+    Spans,
     attach_particle,
     standalone,
 )
@@ -58,7 +59,7 @@ def hereafter_mentions(
 ) -> list[Mention]:
     """Mentions of the short name a release introduces with '(이하 X)' after an organisation."""
     found: list[Mention] = []
-    taken = [(m.start, m.end) for m in mentions]
+    taken = Spans((m.start, m.end) for m in mentions)
     for org in mentions:
         if not org.is_org:
             continue
