@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -51,68 +50,6 @@ def schema() -> None:
 
 @app.command()
 @one_line_errors
-def load(
-    paths: Annotated[list[Path], typer.Argument(help="article files or folders of them")],
-) -> None:
-    """Extract and load articles, one transaction each; exit 1 if any article failed."""
-    from rich.progress import Progress
-    from rich.table import Table
-
-    from allygraph.db import apply_schema, driver_session
-    from allygraph.loaders.files import article_files
-    from allygraph.loaders.pipeline import extract_path
-    from allygraph.loaders.writer import WriteSummary, write_extraction
-
-    files = article_files(paths)
-    missing = [str(p) for p in files if not p.is_file()]
-    if missing:
-        raise AllygraphError(f"no such file: {', '.join(missing)}")
-    if not files:
-        raise AllygraphError("no article files (.txt, .html) under the given paths")
-    done: list[WriteSummary] = []
-    failed: list[tuple[Path, str]] = []
-    new_entities: dict[str, str] = {}
-    with driver_session() as driver:
-        apply_schema(driver)
-        with Progress(console=err, transient=True) as progress:
-            task = progress.add_task("loading", total=len(files))
-            for path in files:
-                progress.update(task, description=path.name)
-                try:
-                    extraction = extract_path(path)
-                    done.append(write_extraction(driver, extraction))
-                    new_entities.update({e.id: e.name for e in extraction.entities if e.new})
-                except AllygraphError as exc:
-                    failed.append((path, exc.message))
-                progress.advance(task)
-    table = Table(title="load summary", show_header=True)
-    for column in ("", "created", "already present"):
-        table.add_column(column, justify="right" if column else "left")
-    table.add_row(
-        "articles", str(sum(not s.skipped for s in done)), str(sum(s.skipped for s in done))
-    )
-    table.add_row(
-        "nodes", str(sum(s.nodes_created for s in done)), str(sum(s.nodes_present for s in done))
-    )
-    table.add_row(
-        "relationships",
-        str(sum(s.relationships_created for s in done)),
-        str(sum(s.relationships_present for s in done)),
-    )
-    out.print(table)
-    if new_entities:
-        out.print(
-            f"{len(new_entities)} entities not in the registry (to curate): "
-            + ", ".join(f"{k} ({v})" for k, v in sorted(new_entities.items()))
-        )
-    for path, message in failed:
-        err.print(f"[red]failed:[/red] {path}: {message}", highlight=False, soft_wrap=True)
-    if failed:
-        raise typer.Exit(1)
-
-
-@app.command()
-@one_line_errors
 def reset(
     yes: Annotated[bool, typer.Option("--yes", help="confirm: delete the whole graph")] = False,
 ) -> None:
@@ -149,7 +86,14 @@ def serve(
 
 def _register_loader_commands() -> None:
     from allygraph.loaders.cli import eval_command, extract_command
+    from allygraph.loaders.load_cli import load_command, unload_command
 
+    app.command("load", help="Extract and load articles, one transaction each.")(
+        one_line_errors(load_command)
+    )
+    app.command("unload", help="Remove articles (by id, file or folder) and what only they say.")(
+        one_line_errors(unload_command)
+    )
     app.command(
         "extract", help="Extract one article (no database); --json prints the gold format."
     )(extract_command)

@@ -48,3 +48,10 @@ class LoadError(AllygraphError):
 
     status = 500
     title = "Load failed"
+
+
+class CommitInDoubt(DatabaseUnavailable):
+    """Neo4j went away while an article's transaction was committing: all of it or none of
+    it is in the graph. Loads are idempotent, so running the same load again is safe."""
+
+    title = "Commit in doubt"

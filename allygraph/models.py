@@ -9,10 +9,10 @@ extraction can be printed in the gold format and scored by any gold scorer.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
-from typing import Any, Literal
+from datetime import date, datetime, timedelta, timezone
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 EntityType = Literal[
     "Company",
@@ -70,6 +70,34 @@ def partial_date_start(value: str | None) -> date | None:
     return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
+# The oldest publication day an article may claim; the newest is tomorrow (a day of slack
+# for clocks and time zones ahead of ours).
+EARLIEST_PUBLISHED = date(1900, 1, 1)
+
+
+def check_published(value: datetime) -> datetime:
+    """Refuse a publication datetime outside 1900-01-01 .. tomorrow, in one clear sentence.
+
+    Checked on the wall-clock day the article states, before any time-zone arithmetic:
+    converting ``0001-01-01T00:00+14:00`` or ``9999-12-31T23:59-14:00`` to another offset
+    overflows Python's datetime (an OverflowError, i.e. a 500 and an aborted batch, is
+    what such dates gave before). Every boundary that takes a ``published`` (the API's
+    request body, sidecars, ``Article``) validates with this one function.
+    """
+    day = value.replace(tzinfo=None).date()
+    latest = date.today() + timedelta(days=1)
+    if not EARLIEST_PUBLISHED <= day <= latest:
+        raise ValueError(
+            f"publication date {day.isoformat()} is outside "
+            f"{EARLIEST_PUBLISHED.isoformat()} .. {latest.isoformat()} (tomorrow)"
+        )
+    return value
+
+
+# A publication datetime within the accepted range (see ``check_published``).
+Published = Annotated[datetime, AfterValidator(check_published)]
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
@@ -90,7 +118,7 @@ class Article(Strict):
     id: str
     title: str
     subtitle: str | None = None
-    published: datetime  # timezone-aware, Asia/Seoul
+    published: datetime  # timezone-aware, Asia/Seoul, within check_published's range
     publisher: str | None = None
     url: str | None = None
     source_path: str | None = None
@@ -106,6 +134,7 @@ class Article(Strict):
         offset = value.utcoffset()
         if offset is None:
             raise ValueError("publication datetime must carry a timezone")
+        check_published(value)  # before astimezone, which overflows far from our era
         # A fixed offset, not a ZoneInfo: the Neo4j driver's temporal packing crashed the
         # interpreter on ZoneInfo datetimes here, and Korea has kept +09:00 since 1988.
         return value.astimezone(timezone(offset))

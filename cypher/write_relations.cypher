@@ -12,7 +12,9 @@
 //   first_seen     earliest publication day of an evidencing article (facts.earliest_day)
 //   evidence       parallel lists article_ids, sentences, starts, ends: one entry per
 //                  article (smallest start, end, sentence), sorted by article id
-//                  (facts.merge_evidence)
+//                  (facts.merge_evidence); with it, in the parallel lists sinces, untils,
+//                  roles, titles ('' for none), what that article states about the fact,
+//                  from which unloading an article folds the fact again (loaders/retract.py)
 // Cypher compares strings by code point and size() counts code points, as Python does.
 // The type is dispatched to a static MERGE per relationship type (UNION ALL, one branch
 // per type of allygraph.models.RELATION_TYPES): a dynamic type `MERGE (a)-[r:$(row.type)]->(b)`
@@ -22,7 +24,7 @@
 // buffer over the whole batch.
 // @mode write
 // @params rows
-// :param rows => [{type: 'MEMBER_OF', from: 'kt', to: 'ai-one-team', props: {since: '2020-02', since_start: date('2020-02-01'), role: 'leader', first_seen: date('2020-06-03')}, article_ids: ['demo'], sentences: ['…'], starts: [0], ends: [1]}]
+// :param rows => [{type: 'MEMBER_OF', from: 'kt', to: 'ai-one-team', props: {since: '2020-02', since_start: date('2020-02-01'), role: 'leader', first_seen: date('2020-06-03')}, article_ids: ['demo'], sentences: ['…'], starts: [0], ends: [1], sinces: ['2020-02'], untils: [''], roles: ['leader'], titles: ['']}]
 UNWIND $rows AS row
 CALL (row) {
   MATCH (a:Entity {id: row.from})
@@ -63,10 +65,13 @@ CALL (row) {
          AS new_seen
   CALL (r, row) {
     UNWIND [i IN range(0, size(coalesce(r.article_ids, [])) - 1) |
-             {id: r.article_ids[i], sentence: r.sentences[i], start: r.starts[i], end: r.ends[i]}]
+             {id: r.article_ids[i], sentence: r.sentences[i], start: r.starts[i], end: r.ends[i],
+              since: coalesce(r.sinces[i], ''), until: coalesce(r.untils[i], ''),
+              role: coalesce(r.roles[i], ''), title: coalesce(r.titles[i], '')}]
          + [i IN range(0, size(row.article_ids) - 1) |
              {id: row.article_ids[i], sentence: row.sentences[i], start: row.starts[i],
-              end: row.ends[i]}] AS e
+              end: row.ends[i], since: row.sinces[i], until: row.untils[i],
+              role: row.roles[i], title: row.titles[i]}] AS e
     WITH e.id AS id, collect(e) AS entries
     WITH id, reduce(best = head(entries), x IN tail(entries) |
            CASE WHEN [x.start, x.end, x.sentence] < [best.start, best.end, best.sentence]
@@ -84,5 +89,9 @@ CALL (row) {
       r.article_ids = [e IN evidence | e.id],
       r.sentences = [e IN evidence | e.sentence],
       r.starts = [e IN evidence | e.start],
-      r.ends = [e IN evidence | e.end]
+      r.ends = [e IN evidence | e.end],
+      r.sinces = [e IN evidence | e.since],
+      r.untils = [e IN evidence | e.until],
+      r.roles = [e IN evidence | e.role],
+      r.titles = [e IN evidence | e.title]
 }

@@ -13,7 +13,7 @@ from typing import Any
 from allygraph.loaders.extract import Extractor, RuleExtractor
 from allygraph.loaders.intake import ArticleMeta, parse_article, read_article
 from allygraph.loaders.overrides import apply_override, find_override, load_override
-from allygraph.models import Extraction
+from allygraph.models import Article, Extraction
 
 
 @lru_cache(maxsize=1)
@@ -25,8 +25,7 @@ def extract_path(path: Path, *, extractor: Extractor | None = None) -> Extractio
     """Extract one article file (its sidecar and override are used when present)."""
     path = Path(path)
     article = read_article(path)
-    extraction = (extractor or default_extractor()).extract(article)
-    return _with_override(extraction, path.stem)
+    return _with_override(run_extractor(article, extractor), path.stem)
 
 
 def extract_text(
@@ -38,9 +37,14 @@ def extract_text(
 ) -> Extraction:
     """Extract posted text (the API's entry point); ``meta`` as a sidecar would give it."""
     article = parse_article(raw, source_path=source_path, meta=meta)
-    extraction = (extractor or default_extractor()).extract(article)
     stem = Path(source_path).stem if source_path else None
-    return _with_override(extraction, stem)
+    return _with_override(run_extractor(article, extractor), stem)
+
+
+def run_extractor(article: Article, extractor: Extractor | None = None) -> Extraction:
+    """The one place an article meets the extractor (files, posted text, gold scoring all
+    come through here), so a limit on it, such as a time budget, wraps this call only."""
+    return (extractor or default_extractor()).extract(article)
 
 
 def _with_override(extraction: Extraction, stem: str | None) -> Extraction:

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from allygraph.errors import IntakeError
 from allygraph.loaders.intake.dates import SEOUL, parse_datetime
+from allygraph.models import Published
 
 SIDECAR_SUFFIXES = (".json", ".yaml", ".yml")
 
@@ -26,7 +27,7 @@ class ArticleMeta(BaseModel):
 
     url: str | None = None
     publisher: str | None = None
-    published: datetime | None = None
+    published: Published | None = None
     title: str | None = None
 
     @field_validator("published", mode="before")
@@ -92,7 +93,7 @@ def coerce_meta(meta: dict[str, Any] | ArticleMeta | None, label: str) -> Articl
     except ValidationError as exc:
         error = exc.errors()[0]
         where = ".".join(str(p) for p in error["loc"])
-        raise IntakeError(f"{label}: bad metadata {where}: {error['msg']}") from None
+        raise IntakeError(f"{label}: bad metadata {where}: {error_message(error)}") from None
 
 
 def merge_meta(base: ArticleMeta, override: ArticleMeta | None) -> ArticleMeta:
@@ -105,3 +106,8 @@ def merge_meta(base: ArticleMeta, override: ArticleMeta | None) -> ArticleMeta:
 
 def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def error_message(error: Any) -> str:
+    """A pydantic error's message without its 'Value error, ' prefix."""
+    return str(error["msg"]).removeprefix("Value error, ")

@@ -15,10 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from pydantic import ValidationError
+
 from allygraph.errors import IntakeError
 from allygraph.loaders.intake import chrome as ch
 from allygraph.loaders.intake.dates import is_dateline, take_published
-from allygraph.loaders.intake.meta import ArticleMeta
+from allygraph.loaders.intake.meta import ArticleMeta, error_message
 from allygraph.loaders.intake.sentences import BlockKind, sentences_of
 from allygraph.loaders.text import normalise
 from allygraph.models import Article
@@ -57,19 +59,26 @@ def build_article(
     if not paragraphs:
         raise IntakeError(f"{label}: no body text")
     text = "\n".join(part for _, part in parts)
-    return Article(
-        id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
-        title=(stated.title if stated and stated.title else lines[at].text),
-        subtitle="\n".join(t for kind, t in parts if kind == "subtitle") or None,
-        published=published,
-        publisher=(stated.publisher if stated and stated.publisher else publisher),
-        url=stated.url if stated else None,
-        source_path=source_path,
-        paragraphs=paragraphs,
-        captions=[t for kind, t in parts if kind == "caption"],
-        text=text,
-        sentences=sentences_of(parts),
-    )
+    try:
+        return Article(
+            id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
+            title=(stated.title if stated and stated.title else lines[at].text),
+            subtitle="\n".join(t for kind, t in parts if kind == "subtitle") or None,
+            published=published,
+            publisher=(stated.publisher if stated and stated.publisher else publisher),
+            url=stated.url if stated else None,
+            source_path=source_path,
+            paragraphs=paragraphs,
+            captions=[t for kind, t in parts if kind == "caption"],
+            text=text,
+            sentences=sentences_of(parts),
+        )
+    except ValidationError as exc:
+        # A date read from the text (a dateline of 2099) meets the same range check as a
+        # stated one; a refusal of the model is the article's fault, said in one line.
+        error = exc.errors()[0]
+        where = ".".join(str(p) for p in error["loc"])
+        raise IntakeError(f"{label}: bad {where}: {error_message(error)}") from None
 
 
 # --- telling lines apart -------------------------------------------------------------------

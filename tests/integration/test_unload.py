@@ -1,0 +1,145 @@
+"""Unload and replace against a real Neo4j: what is left equals a fresh load of what remains.
+
+Articles A and B share a fact (KT leads, or is a member of, AI One Team) and each has facts
+and an entity of its own. Unloading A leaves the shared fact with B's evidence only, folded
+from B's statement alone; unloading B then leaves nothing. After each step the graph equals,
+node for node and relationship for relationship (by key, and facts with their properties
+and evidence), the graph a reset and a load of the remaining articles gives.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import pytest
+from neo4j import Driver
+
+from allygraph.errors import NotFoundError
+from allygraph.loaders.retract import unload_article
+from allygraph.loaders.writer import write_extraction
+from allygraph.models import Entity, Extraction, Relation
+from tests.conftest import clear_graph
+from tests.factories import SEOUL, article, evidence
+
+KT = Entity(id="kt", type="Company", name="KT")
+TEAM = Entity(id="ai-one-team", type="Alliance", name="AI 원팀")
+NAVER = Entity(id="naver", type="Company", name="네이버")
+KAIST = Entity(id="kaist", type="University", name="카이스트")
+
+
+def article_a() -> Extraction:
+    ev = evidence("art-a", "KT가 주도하는 AI 원팀에 네이버가 맞섰다.")
+    return Extraction(
+        article=article("art-a", text=ev.sentence, published=datetime(2020, 6, 3, tzinfo=SEOUL)),
+        entities=[KT, TEAM, NAVER],
+        relations=[
+            Relation(type="MEMBER_OF", from_="kt", to="ai-one-team", since="2020-02",
+                     role="leader", evidence=ev),
+            Relation(type="COMPETES_WITH", from_="naver", to="kt", evidence=ev),
+        ],
+    )  # fmt: skip
+
+
+def article_b() -> Extraction:
+    ev = evidence("art-b", "카이스트가 KT의 AI 원팀에 합류했다.")
+    return Extraction(
+        article=article("art-b", text=ev.sentence, published=datetime(2021, 3, 1, tzinfo=SEOUL)),
+        entities=[KT, TEAM, KAIST],
+        relations=[
+            Relation(type="MEMBER_OF", from_="kt", to="ai-one-team", since="2021",
+                     role="member", evidence=ev),
+            Relation(type="MEMBER_OF", from_="kaist", to="ai-one-team", since="2021-03-01",
+                     evidence=ev),
+        ],
+    )  # fmt: skip
+
+
+def snapshot(driver: Driver) -> tuple[set[Any], dict[Any, Any]]:
+    """Nodes by (labels, key) and relationships by (type, start, end) with their properties
+    (entity names and aliases accumulate and are not compared; fact properties are)."""
+    nodes, _, _ = driver.execute_query(
+        "MATCH (n) RETURN labels(n) AS labels, coalesce(n.id, n.key) AS key"
+    )
+    rels, _, _ = driver.execute_query(
+        "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS a, b.id AS b, properties(r) AS p"
+    )
+    return (
+        {(tuple(sorted(n["labels"])), n["key"]) for n in nodes},
+        {(r["type"], r["a"], r["b"]): r["p"] for r in rels},
+    )
+
+
+def fresh(driver: Driver, *extractions: Extraction) -> tuple[set[Any], dict[Any, Any]]:
+    clear_graph(driver)
+    for x in extractions:
+        write_extraction(driver, x)
+    return snapshot(driver)
+
+
+def version(driver: Driver) -> int:
+    records, _, _ = driver.execute_query("MATCH (m:GraphMeta) RETURN m.version AS v")
+    return records[0]["v"]
+
+
+def test_unload_a_then_b_leaves_what_a_fresh_load_of_the_rest_gives(graph: Driver) -> None:
+    only_b = fresh(graph, article_b())
+    clear_graph(graph)
+    assert write_extraction(graph, article_a()).status == "new"
+    b = write_extraction(graph, article_b())
+    assert (b.status, b.facts_created, b.facts_updated) == ("new", 1, 1)
+
+    before = version(graph)
+    summary = unload_article(graph, "art-a")
+    assert (summary.facts_retracted, summary.facts_updated) == (1, 1)
+    assert summary.entities_deleted == 1  # naver: no fact, no mention left
+    assert version(graph) == before + 1
+    nodes, rels = snapshot(graph)
+    shared = rels[("MEMBER_OF", "kt", "ai-one-team")]
+    assert shared["article_ids"] == ["art-b"]
+    assert (shared["role"], shared["since"]) == ("member", "2021")  # B's statement alone
+    assert shared["first_seen"].iso_format() == "2021-03-01"
+    assert (nodes, rels) == only_b
+
+    summary = unload_article(graph, "art-b")
+    assert summary.facts_retracted == 2 and summary.entities_deleted == 3
+    assert snapshot(graph) == ({(("GraphMeta",), "graph")}, {})
+
+
+def test_unloading_twice_is_a_no_op_that_says_so(graph: Driver) -> None:
+    write_extraction(graph, article_a())
+    unload_article(graph, "art-a")
+    after = (snapshot(graph), version(graph))
+    with pytest.raises(NotFoundError, match="art-a is not loaded"):
+        unload_article(graph, "art-a")
+    assert (snapshot(graph), version(graph)) == after
+
+
+def test_unload_keeps_facts_that_other_articles_support(graph: Driver) -> None:
+    write_extraction(graph, article_b())
+    write_extraction(graph, article_a())
+    unload_article(graph, "art-b")
+    assert snapshot(graph) == fresh(graph, article_a())
+
+
+def test_a_changed_extraction_replaces_the_old_version(graph: Driver) -> None:
+    """The same article loaded with another extraction (a registry fix, say): the old
+    version's facts and entities go, in the same transaction, and the summary says so."""
+    write_extraction(graph, article_b())
+    write_extraction(graph, article_a())
+    changed = article_a()
+    changed.relations = changed.relations[:1]  # the rivalry with Naver is gone
+    changed.relations[0] = changed.relations[0].model_copy(update={"role": "member"})
+    changed.entities = [KT, TEAM]
+    summary = write_extraction(graph, changed)
+    assert summary.status == "replaced"
+    assert (summary.facts_created, summary.facts_updated, summary.facts_retracted) == (0, 1, 1)
+    assert summary.nodes_deleted == 1  # naver
+    assert snapshot(graph) == fresh(graph, article_b(), changed)
+
+
+def test_status_new_then_unchanged(graph: Driver) -> None:
+    first = write_extraction(graph, article_a())
+    assert (first.status, first.facts_created, first.facts_updated) == ("new", 2, 0)
+    again = write_extraction(graph, article_a())
+    assert (again.status, again.skipped, again.graph_version) == ("unchanged", True, None)
