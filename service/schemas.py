@@ -319,6 +319,7 @@ class Graph(Model):
 class ArticleListItem(Model):
     article: dict[str, Any]
     mentions: int
+    facts: int = Field(0, description="facts whose evidence lists this article")
 
 
 class ArticlePage(Model):

@@ -1,10 +1,13 @@
-"""Source articles: the list, one article with the facts it supports, and ingestion."""
+"""Source articles: the list (newest first), one article with the facts it supports, and
+loading and unloading them (behind the API key)."""
 
 from __future__ import annotations
 
+import base64
+import json
 import secrets
-from datetime import datetime
-from typing import Annotated, Any
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -12,6 +15,7 @@ from neo4j import Driver
 from pydantic import BaseModel, ConfigDict, Field
 
 from allygraph.errors import AllygraphError, NotFoundError
+from allygraph.models import Published
 from allygraph.service.deps import DriverDep, SettingsDep, read
 from allygraph.service.problems import NOT_MODIFIED, problem_responses
 from allygraph.service.routing import ModelRoute
@@ -31,25 +35,77 @@ class Forbidden(AllygraphError):
     title = "Forbidden"
 
 
+class InvalidCursor(AllygraphError):
+    status = 422
+    title = "Invalid parameters"
+
+
+def encode_cursor(article: dict[str, Any]) -> str:
+    """The opaque cursor of a page's last row: its publication time and id."""
+    raw = json.dumps([article["published"], article["id"]], ensure_ascii=False)
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str, str]:
+    """(published, id) from a cursor ``encode_cursor`` made; anything else is a 422."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        published, article_id = json.loads(raw)
+        datetime.fromisoformat(published)
+        if not isinstance(article_id, str):
+            raise TypeError
+    except (ValueError, TypeError, UnicodeDecodeError):
+        raise InvalidCursor(
+            "after: not a cursor of this listing (pass the `next` of the previous page)"
+        ) from None
+    return published, article_id
+
+
 @router.get(
     "",
     response_model=ArticlePage,
-    summary="Source articles in id order, paged with a cursor",
+    summary="Source articles, newest first, paged with a cursor and filtered",
     responses={**NOT_MODIFIED, **problem_responses(422, 503)},
 )
 async def list_articles(
     driver: DriverDep,
     settings: SettingsDep,
     after: Annotated[
-        str | None, Query(max_length=200, description="cursor: previous `next`")
+        str | None, Query(max_length=600, description="cursor: the previous page's `next`")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    publisher: Annotated[
+        str | None, Query(max_length=200, description="only articles of this publisher")
+    ] = None,
+    published_from: Annotated[
+        date | None, Query(alias="from", description="published on or after this day")
+    ] = None,
+    published_to: Annotated[
+        date | None, Query(alias="to", description="published on or before this day")
+    ] = None,
+    mentions: Annotated[
+        str | None, Query(max_length=200, description="only articles mentioning this entity id")
+    ] = None,
 ) -> ArticlePage:
-    rows = await read(driver, settings, "articles", after=after, limit=limit + 1)
+    if published_from and published_to and published_from > published_to:
+        raise InvalidCursor(f"from ({published_from}) is after to ({published_to})")
+    after_published, after_id = decode_cursor(after) if after else (None, None)
+    rows = await read(
+        driver,
+        settings,
+        "articles",
+        after_published=after_published,
+        after_id=after_id,
+        limit=limit + 1,
+        publisher=publisher,
+        date_from=published_from.isoformat() if published_from else None,
+        date_to=published_to.isoformat() if published_to else None,
+        mentions=mentions,
+    )
     more = len(rows) > limit
     rows = rows[:limit]
     return ArticlePage.model_validate(
-        {"articles": rows, "next": rows[-1]["article"]["id"] if more else None}
+        {"articles": rows, "next": encode_cursor(rows[-1]["article"]) if more else None}
     )
 
 
@@ -92,14 +148,39 @@ class ArticleIn(BaseModel):
     title: str | None = Field(None, max_length=1000)
     url: str | None = Field(None, max_length=2000)
     publisher: str | None = Field(None, max_length=200)
-    published: datetime | None = None
+    published: Published | None = None
 
 
 class Loaded(BaseModel):
     article_id: str
+    status: Literal["new", "unchanged", "replaced"] = Field(
+        description="new; unchanged (nothing written); replaced (the article was loaded "
+        "with another extraction: its old facts were retracted, the new ones written)"
+    )
     skipped: bool = Field(description="true when the same article was already loaded")
     entities: int
     relations: int
+    facts_created: int = 0
+    facts_updated: int = 0
+    facts_retracted: int = 0
+    nodes_created: int = 0
+    nodes_deleted: int = 0
+    relationships_created: int = 0
+    relationships_deleted: int = 0
+    graph_version: int | None = None
+
+
+class Unloaded(BaseModel):
+    """What ``DELETE /articles/{id}`` removed."""
+
+    article_id: str
+    title: str | None = None
+    facts_retracted: int = Field(description="facts only this article supported: deleted")
+    facts_updated: int = Field(description="facts others support too: kept without it")
+    mentions_removed: int
+    entities_deleted: int = Field(description="entities left with no fact and no mention")
+    nodes_deleted: int
+    relationships_deleted: int
     graph_version: int | None = None
 
 
@@ -107,7 +188,8 @@ def check_key(settings: Settings, given: str | None) -> None:
     """Ingestion is off unless API_KEY is set; then the request must send it."""
     if settings.api_key is None:
         raise Forbidden(
-            "POST /articles is disabled: no API key is configured on the server (set API_KEY)"
+            "POST and DELETE /articles are disabled: no API key is configured on the server "
+            "(set API_KEY)"
         )
     if not given:
         raise Unauthorized("send the API key in the X-API-Key header")
@@ -143,3 +225,31 @@ async def post_article(
     summary = await run_in_threadpool(_load, request.app.state.write_driver, settings, body)
     request.app.state.graph_version.invalidate()
     return Loaded.model_validate(summary)
+
+
+def _unload(driver: Driver, settings: Settings, article_id: str) -> dict[str, Any]:
+    from allygraph.loaders.retract import unload_article
+
+    return unload_article(driver, article_id, settings.neo4j_database).model_dump()
+
+
+@router.delete(
+    "/{id}",
+    response_model=Unloaded,
+    summary="Unload one article: its node, mentions and evidence (needs X-API-Key)",
+    description="Facts only this article supported are deleted, facts others support keep "
+    "their other evidence, entities left with no fact and no mention are deleted; one "
+    "transaction. An article that is not loaded (unloaded already, say) is a 404 and "
+    "changes nothing.",
+    responses=problem_responses(401, 403, 404, 422, 503),
+)
+async def delete_article(
+    id: Annotated[str, Path(min_length=1, max_length=200)],
+    request: Request,
+    settings: SettingsDep,
+    x_api_key: Annotated[str | None, Header(max_length=500, pattern=r"^[\x21-\x7e]+$")] = None,
+) -> Unloaded:
+    check_key(settings, x_api_key)
+    summary = await run_in_threadpool(_unload, request.app.state.write_driver, settings, id)
+    request.app.state.graph_version.invalidate()
+    return Unloaded.model_validate(summary)

@@ -50,7 +50,12 @@ CASES: list[tuple[str, str, dict[str, Any], str | None]] = [
         {"from": "lg-uplus", "to": "sk-telecom", "max_hops": 4},
         "paths",
     ),
-    ("/articles", "articles", {"after": None, "limit": 101}, "articles"),
+    ("/articles", "articles", {"after_published": None, "after_id": None, "limit": 101,
+                               "publisher": None, "date_from": None, "date_to": None,
+                               "mentions": None}, "articles"),
+    ("/articles?mentions=kt&from=2020-06-01&to=2020-06-30", "articles",
+     {"after_published": None, "after_id": None, "limit": 101, "publisher": None,
+      "date_from": "2020-06-01", "date_to": "2020-06-30", "mentions": "kt"}, "articles"),
 ]  # fmt: skip
 
 
