@@ -37,8 +37,12 @@ def create_driver(settings: Settings | None = None) -> Driver:
 
 
 def create_async_driver(settings: Settings | None = None) -> AsyncDriver:
+    """The API's driver. It never retries a transaction: a retry turned every request in an
+    outage into seconds of waiting, and the API's circuit breaker (service/breaker.py)
+    answers 503 at once instead; clients retry after Retry-After."""
     settings = settings or get_settings()
-    return neo4j.AsyncGraphDatabase.driver(settings.neo4j_uri, **_driver_options(settings))
+    options = {**_driver_options(settings), "max_transaction_retry_time": 0.0}
+    return neo4j.AsyncGraphDatabase.driver(settings.neo4j_uri, **options)
 
 
 @contextmanager

@@ -42,6 +42,24 @@ class Settings(BaseSettings):
     max_article_bytes: int = Field(default=2_000_000, gt=0)
 
     cypher_row_limit: int = Field(default=1000, gt=0)
+    # POST /cypher guards (service/cypher_guard.py, service/encode.py). Neo4j's parser
+    # recurses per bracket and overflows its stack on ~10k nested ones, so text deeper than
+    # this is refused before Neo4j sees it; values (results and params) deeper than it are
+    # refused too, because encoders recurse per level.
+    cypher_max_depth: int = Field(default=64, ge=4, le=500)
+    # Operators in one query text: long chains (1 + 1 + ...) build an AST as deep.
+    cypher_max_operators: int = Field(default=1000, ge=10, le=10_000)
+    # Ad-hoc queries running at once; more are answered 429 at once, so they never hold
+    # more than this many of the driver's connections (the other routes keep the rest).
+    cypher_max_concurrent: int = Field(default=4, ge=1, le=50)
+    # Bytes of JSON rows in one answer; past it the rows stop and `truncated` is set.
+    cypher_max_response_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
+    # Also require API_KEY (sent as X-API-Key) for POST /cypher.
+    cypher_requires_key: bool = False
+
+    # Circuit breaker (service/breaker.py): after a connection failure requests are answered
+    # 503 at once for this many seconds, then one request probes Neo4j.
+    neo4j_breaker_interval: float = Field(default=0.5, gt=0, le=60)
 
     @field_validator("api_key", mode="before")
     @classmethod

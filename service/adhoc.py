@@ -15,27 +15,38 @@ Three lines of defence, strongest first:
 The plan is inspected rather than the text, so comments, odd spacing or string tricks
 cannot hide a clause. Rows are fetched up to ``limit + 1`` to report ``truncated``; the
 transaction timeout may be lowered by the request, never raised above the setting.
+
+So that no query can hurt the server itself (``service/cypher_guard.py`` checks the text
+and caps concurrency before this runs): rows are fetched in small batches and written to
+JSON one by one without recursion (``service/encode.py``); a value nested deeper than
+``cypher_max_depth`` is a 422, and the answer stops before ``cypher_max_response_bytes``
+bytes of rows with ``truncated: true, truncated_by: "bytes"``, so memory stays bounded by
+about one batch plus the limit. Chosen over a problem+json because the rows before the cut
+are valid and often what was wanted (the same as the row limit). A single value larger than
+the driver can hold is beyond this: the driver decodes a record whole.
 """
 
 from __future__ import annotations
 
 import asyncio
-import base64
-import math
+import json
 import re
 from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass
 from typing import Any
 
 import neo4j
 from neo4j import AsyncDriver
 from neo4j.exceptions import ClientError
-from neo4j.graph import Node, Path, Relationship
-from neo4j.spatial import Point
-from neo4j.time import Date, DateTime, Duration, Time
 
 from allygraph.errors import AllygraphError, DatabaseUnavailable, QueryRefused
+from allygraph.service.breaker import breaker_for
+from allygraph.service.encode import OverBudget, ValueTooDeep, encode
 from allygraph.settings import Settings
+
+# Records per PULL: the driver holds a whole batch in memory before we see a row.
+FETCH_SIZE = 100
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 # Read procedures a user may call. Anything else (apoc.load.*, dbms.*, db.create*, ...)
 # is refused before it runs, whatever mode it declares.
@@ -117,52 +128,6 @@ def check_plan(query_type: str | None, plan: dict[str, Any] | None, database: st
                 )
 
 
-def to_json(value: Any) -> Any:
-    """A Neo4j value as JSON: nodes, relationships and paths as maps, temporal values as ISO
-    strings, points as maps, bytes as base64, non-finite floats as strings."""
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    if isinstance(value, float):
-        return value if math.isfinite(value) else str(value)
-    if isinstance(value, Node):
-        return {
-            "id": value.element_id,
-            "labels": sorted(value.labels),
-            "properties": {k: to_json(v) for k, v in value.items()},
-        }
-    if isinstance(value, Relationship):
-        return {
-            "id": value.element_id,
-            "type": value.type,
-            "start": value.start_node.element_id if value.start_node else None,
-            "end": value.end_node.element_id if value.end_node else None,
-            "properties": {k: to_json(v) for k, v in value.items()},
-        }
-    if isinstance(value, Path):
-        return {
-            "nodes": [to_json(n) for n in value.nodes],
-            "relationships": [to_json(r) for r in value.relationships],
-        }
-    if isinstance(value, DateTime | Date | Time | datetime | date | time):
-        return value.isoformat()
-    if isinstance(value, Duration):
-        return value.iso_format()
-    if isinstance(value, timedelta):
-        return Duration(seconds=value.total_seconds()).iso_format()
-    if isinstance(value, Point):
-        point = {"srid": value.srid, "x": value[0], "y": value[1]}
-        if len(value) > 2:
-            point["z"] = value[2]
-        return point
-    if isinstance(value, bytes | bytearray):
-        return base64.b64encode(bytes(value)).decode("ascii")
-    if isinstance(value, dict):
-        return {str(k): to_json(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [to_json(v) for v in value]
-    return str(value)
-
-
 async def run_read_only(
     driver: AsyncDriver,
     settings: Settings,
@@ -170,18 +135,33 @@ async def run_read_only(
     params: dict[str, Any],
     timeout: float | None,
     limit: int | None,
-) -> dict[str, Any]:
-    """Check and run one user query; the graph is never changed, whatever it says."""
+) -> bytes:
+    """Check and run one user query; the graph is never changed, whatever it says.
+
+    Returns the JSON answer (``CypherOut``) as bytes, written row by row: rows stop at the
+    row limit or when the next row would take the rows past ``cypher_max_response_bytes``;
+    either way ``truncated`` is true and ``truncated_by`` says which limit cut it.
+    """
     seconds = min(timeout or settings.neo4j_query_timeout, settings.neo4j_query_timeout)
     rows_max = min(limit or settings.cypher_row_limit, settings.cypher_row_limit)
-    database = settings.neo4j_database
+    shape = _Shape(rows_max, settings.cypher_max_response_bytes, settings.cypher_max_depth)
+    breaker = breaker_for(driver, settings.neo4j_breaker_interval)
     try:
-        return await asyncio.wait_for(
-            _explain_and_run(driver, database, query, params, seconds, rows_max),
-            timeout=seconds + settings.neo4j_connect_timeout * 2,
-        )
+        async with breaker.guard():
+            return await asyncio.wait_for(
+                _explain_and_run(driver, settings.neo4j_database, query, params, seconds, shape),
+                timeout=seconds + settings.neo4j_connect_timeout * 2,
+            )
     except TimeoutError:
+        # Not an outage for the breaker: a user's query must not hold it open for everyone.
         raise QueryTimedOut(f"the query ran past its time limit of {seconds:g} s") from None
+
+
+@dataclass(frozen=True)
+class _Shape:
+    rows: int
+    bytes: int
+    depth: int
 
 
 async def _explain_and_run(
@@ -190,34 +170,65 @@ async def _explain_and_run(
     query: str,
     params: dict[str, Any],
     seconds: float,
-    rows_max: int,
-) -> dict[str, Any]:
-    async with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
+    shape: _Shape,
+) -> bytes:
+    # Small fetches: the driver buffers a whole batch, and rows may be large.
+    async with driver.session(
+        database=database, default_access_mode=neo4j.READ_ACCESS, fetch_size=FETCH_SIZE
+    ) as session:
         try:
             tx = await session.begin_transaction(timeout=seconds)
             try:
-                explained = await tx.run("EXPLAIN " + query, params)
+                try:
+                    explained = await tx.run("EXPLAIN " + query, params)
+                except (OverflowError, ValueError, TypeError) as exc:
+                    # The driver could not encode a parameter (an integer beyond 64 bits).
+                    raise SyntaxRefused(f"a parameter cannot be sent to Neo4j: {exc}") from None
                 summary = await explained.consume()
                 check_plan(summary.query_type, summary.plan, database)
                 result = await tx.run(query, params)
                 columns = list(result.keys())
-                rows: list[dict[str, Any]] = []
-                truncated = False
+                rows: list[bytes] = []
+                size = 0
+                truncated_by: str | None = None
                 async for record in result:
-                    if len(rows) == rows_max:
-                        truncated = True
+                    if len(rows) == shape.rows:
+                        truncated_by = "rows"
                         break
-                    rows.append({k: to_json(v) for k, v in record.items()})
-                await result.consume()
+                    row = _row(dict(record.items()), shape.depth, shape.bytes - size)
+                    if row is None or size + len(row) > shape.bytes:
+                        truncated_by = "bytes"
+                        break
+                    rows.append(row)
+                    size += len(row) + 1
             finally:
                 # Never commit: even a read that slipped through leaves nothing behind.
+                # Closing also drops the rows not fetched yet.
                 await tx.close()
         except ClientError as exc:
             raise _client_error(exc) from None
-        except (OverflowError, ValueError, TypeError) as exc:
-            # The driver could not encode a parameter (an integer beyond 64 bits, say).
-            raise SyntaxRefused(f"a parameter cannot be sent to Neo4j: {exc}") from None
-    return {"columns": columns, "rows": rows, "row_count": len(rows), "truncated": truncated}
+        except RecursionError:
+            # The driver decodes values recursively; a value that deep is refused.
+            raise ValueTooDeep("a value nests too deep to be read", reason="depth") from None
+    return b"".join(
+        (
+            b'{"columns":',
+            _dumps(columns).encode(),
+            b',"rows":[',
+            b",".join(rows),
+            f'],"row_count":{len(rows)},"truncated":{_dumps(truncated_by is not None)},'
+            f'"truncated_by":{_dumps(truncated_by)}}}'.encode(),
+        )
+    )
+
+
+def _row(values: dict[str, Any], depth: int, budget: int) -> bytes | None:
+    """One row as JSON bytes; None when it alone is larger than ``budget`` bytes (checked
+    on characters while writing, which never exceed bytes, so a huge row stops early)."""
+    try:
+        return encode(values, depth, budget).encode("utf-8")
+    except OverBudget:
+        return None
 
 
 def _client_error(exc: ClientError) -> AllygraphError:

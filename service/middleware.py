@@ -5,7 +5,8 @@ conditional GET whose tag is current is answered 304 without running the route's
 
 Staleness bound of the ETags: the graph version (``GraphMeta.version``, bumped by every load
 that changes the graph) is kept in memory and re-read from Neo4j at most once every
-``VERSION_TTL`` seconds (1 s), shared by all requests. A load made by another process is
+``VERSION_TTL`` seconds (1 s), shared by all requests (read ahead in the background once
+half of that has passed, so requests rarely wait for it). A load made by another process is
 therefore seen at most 1 s late: in that window a client holding the previous tag may get a
 304 for data that just changed. A load made through this API (``POST /articles``)
 invalidates the cached version at once. Responses never carry a tag newer than their data:
@@ -30,33 +31,60 @@ UNTAGGED = frozenset({"/health", "/openapi.json", "/docs", "/redoc", "/docs/oaut
 
 
 class GraphVersion:
-    """``GraphMeta.version`` cached for ``ttl`` seconds; None while Neo4j cannot say."""
+    """``GraphMeta.version`` cached for ``ttl`` seconds; None while Neo4j cannot say.
+
+    Read ahead: once the value is half its ``ttl`` old, the request that notices starts a
+    re-read in the background and goes on with the cached value, so under steady traffic
+    a GET makes one Neo4j round trip (its own query), not two. Only a GET after ``ttl`` of
+    silence (or after ``invalidate``) waits for the version read; in an outage that read
+    fails at once behind the circuit breaker (``service/breaker.py``).
+    """
 
     def __init__(self, ttl: float = VERSION_TTL) -> None:
         self.ttl = ttl
         self._value: int | None = None
         self._read_at = float("-inf")
         self._lock = asyncio.Lock()
+        self._ahead: asyncio.Task[None] | None = None
+        # Bumped by invalidate(): a read started before it must not be stored after it.
+        self._generation = 0
 
     def invalidate(self) -> None:
         self._read_at = float("-inf")
+        self._generation += 1
 
     async def get(self, state: Any) -> int | None:
-        if time.monotonic() - self._read_at < self.ttl:
+        age = time.monotonic() - self._read_at
+        if age < self.ttl:
+            if age >= self.ttl / 2 and self._ahead is None:
+                self._ahead = asyncio.create_task(self._read_ahead(state))
             return self._value
         async with self._lock:
             if time.monotonic() - self._read_at < self.ttl:
                 return self._value
-            from allygraph.service.deps import read
-
-            try:
-                rows = await read(state.driver, state.settings, "graph_version")
-                self._value = int(rows[0]["version"]) if rows else 0
-            except Exception:
-                # Neo4j down: no tag for a while; the route itself answers 503.
-                self._value = None
-            self._read_at = time.monotonic()
+            await self._reread(state)
             return self._value
+
+    async def _read_ahead(self, state: Any) -> None:
+        try:
+            async with self._lock:
+                await self._reread(state)
+        finally:
+            self._ahead = None
+
+    async def _reread(self, state: Any) -> None:
+        from allygraph.service.deps import read
+
+        generation = self._generation
+        try:
+            rows = await read(state.driver, state.settings, "graph_version")
+            value: int | None = int(rows[0]["version"]) if rows else 0
+        except Exception:
+            # Neo4j down: no tag for a while; the route itself answers 503.
+            value = None
+        if generation == self._generation:
+            self._value = value
+            self._read_at = time.monotonic()
 
 
 def etag_for(version: int, scope: Scope) -> str:

@@ -73,18 +73,31 @@ _TITLES = {
     404: "Not found",
     413: "Request too large",
     422: "Invalid parameters",
+    429: "Too many requests",
     503: "Neo4j unavailable",
     504: "Query timed out",
 }
+_RETRY_AFTER = {429: 1, 503: 5}
 # Every read GET answers 304 to a current If-None-Match (see service/middleware.py).
 NOT_MODIFIED: dict[int | str, dict[str, Any]] = {
     304: {"description": "Not modified: the ETag sent in If-None-Match is current"}
 }
 
 
-def problem(request: Request, status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
+def problem(
+    request: Request,
+    status: int,
+    title: str,
+    detail: str,
+    retry_after: int | None = None,
+    **extra: Any,
+) -> JSONResponse:
+    """A problem+json response; 429 and 503 say when to retry (``retry_after`` seconds,
+    else 1 s for 429 and 5 s for 503)."""
     body = Problem(title=title, status=status, detail=detail, instance=request.url.path, **extra)
-    headers = {"Retry-After": "5"} if status == 503 else None
+    if retry_after is None and status in _RETRY_AFTER:
+        retry_after = _RETRY_AFTER[status]
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
     return JSONResponse(
         body.model_dump(exclude_none=True),
         status_code=status,
@@ -96,7 +109,16 @@ def problem(request: Request, status: int, title: str, detail: str, **extra: Any
 def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(AllygraphError)
     async def _ours(request: Request, exc: AllygraphError) -> JSONResponse:
-        return problem(request, exc.status, exc.title, exc.message, **exc.extra)
+        extra = dict(exc.extra)
+        retry_after = extra.pop("retry_after", None)
+        return problem(
+            request,
+            exc.status,
+            exc.title,
+            exc.message,
+            retry_after=retry_after if isinstance(retry_after, int) else None,
+            **extra,
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
