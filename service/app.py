@@ -10,6 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from allygraph import __version__
 from allygraph.db import create_async_driver, create_driver
+from allygraph.service import web
 from allygraph.service.middleware import BodyLimitMiddleware, ETagMiddleware, GraphVersion
 from allygraph.service.problems import install_problem_handlers
 from allygraph.service.routes import (
@@ -68,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         guide,
     ):
         app.include_router(module.router)
+    web.install(app)  # the web pages at / and their static files
     # Outermost first: size limits before anything reads a body, ETags before routes run.
     versions = GraphVersion()
     app.add_middleware(ETagMiddleware, versions=versions)

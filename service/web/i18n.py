@@ -1,0 +1,129 @@
+"""The web pages' labels in Korean and English, and how a request picks its language.
+
+The readers are Korean analysts and journalists as much as foreign ones, so every label
+exists in both languages; names of firms and alliances are never translated (they are
+data: each entity carries ``name`` and ``name_en`` already). The language comes from
+``?lang=`` (remembered in a cookie), else the cookie, else the browser's Accept-Language.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from starlette.requests import Request
+
+Lang = Literal["ko", "en"]
+LANGS: tuple[Lang, ...] = ("ko", "en")
+COOKIE = "allygraph_lang"
+
+LABELS: dict[str, tuple[str, str]] = {
+    # key: (Korean, English)
+    "title": ("기업 AI 동맹 지도", "Corporate AI alliances"),
+    "tagline": (
+        "누가 어느 AI 동맹에 언제부터 속해 있는지, 그 근거가 된 기사 문장과 함께",
+        "Who belongs to which AI alliance, since when, with the article sentence behind it",
+    ),
+    "search": ("검색", "Search"),
+    "search_placeholder": (
+        "기업·동맹 이름 (예: AI 원팀, KT, 카이스트)",
+        "A name (AI One Team, KT, KAIST)",
+    ),
+    "search_results": ("검색 결과", "Search results"),
+    "no_results": ("찾은 것이 없습니다", "Nothing found"),
+    "alliances": ("AI 동맹", "Alliances"),
+    "alliance": ("동맹", "Alliance"),
+    "members": ("구성원", "Members"),
+    "member": ("구성원", "Member"),
+    "member_count": ("구성원 수", "Members"),
+    "kind": ("종류", "Kind"),
+    "role": ("역할", "Role"),
+    "since": ("참여", "Since"),
+    "until": ("탈퇴", "Until"),
+    "first_seen": ("첫 보도", "First reported"),
+    "leaders": ("주도", "Leaders"),
+    "leader": ("주도", "Leader"),
+    "formed": ("결성", "Formed"),
+    "rivals": ("경쟁 동맹", "Rivals"),
+    "agreements": ("협약", "Agreements"),
+    "agreement": ("협약", "Agreement"),
+    "date": ("날짜", "Date"),
+    "place": ("장소", "Place"),
+    "parties": ("당사자", "Parties"),
+    "as_of": ("기준일", "As of"),
+    "today": ("오늘", "today"),
+    "show": ("보기", "Show"),
+    "all_time": ("전체 기간", "All time"),
+    "evidence": ("근거", "Evidence"),
+    "source": ("출처", "Source"),
+    "open_article": ("기사 열기", "Open article"),
+    "timeline": ("구성원 타임라인", "Membership timeline"),
+    "founders": ("창립 구성원", "Founders"),
+    "joined_later": ("이후 합류", "Joined later"),
+    "download_svg": ("SVG로 내려받기", "Download SVG"),
+    "compare": ("비교", "Compare"),
+    "compare_with": ("다른 동맹과 비교", "Compare with"),
+    "compare_title": ("동맹 비교", "Alliances compared"),
+    "shared_members": ("공통 구성원", "Shared members"),
+    "rivalries": ("경쟁 관계", "Rivalries"),
+    "member_rivalries": ("구성원 간 경쟁", "Rivalries between members"),
+    "none": ("없음", "none"),
+    "organization": ("기관", "Organisation"),
+    "person": ("인물", "Person"),
+    "memberships": ("참여 동맹", "Memberships"),
+    "leads": ("주도하는 동맹", "Leads"),
+    "executives": ("임원", "Executives"),
+    "partners": ("협력사", "Partners"),
+    "products": ("제품", "Products"),
+    "articles": ("기사", "Articles"),
+    "positions": ("직책", "Positions"),
+    "signed": ("서명한 협약", "Signed"),
+    "aliases": ("다른 이름", "Also written"),
+    "not_found": ("찾을 수 없습니다", "Not found"),
+    "did_you_mean": ("혹시 이것을 찾으셨나요?", "Did you mean"),
+    "unavailable": ("데이터베이스에 연결할 수 없습니다", "The database cannot be reached"),
+    "retry": ("잠시 후 다시 시도해 주세요.", "Please try again shortly."),
+    "back_home": ("처음으로", "Home"),
+    "language": ("English", "한국어"),
+    "Company": ("기업", "Company"),
+    "University": ("대학", "University"),
+    "ResearchInstitute": ("연구기관", "Research institute"),
+    "GovernmentBody": ("정부기관", "Government body"),
+    "Person": ("인물", "Person"),
+    "Alliance": ("동맹", "Alliance"),
+    "Agreement": ("협약", "Agreement"),
+    "Product": ("제품", "Product"),
+    "role_founder": ("창립", "founder"),
+    "role_leader": ("주도", "leader"),
+    "role_member": ("구성원", "member"),
+    "api": ("API 문서", "API docs"),
+}
+
+
+def pick_lang(request: Request) -> tuple[Lang, bool]:
+    """The request's language, and whether it was chosen just now (so the page sets the
+    cookie that keeps it)."""
+    asked = request.query_params.get("lang")
+    if asked in LANGS:
+        return asked, True  # type: ignore[return-value]
+    kept = request.cookies.get(COOKIE)
+    if kept in LANGS:
+        return kept, False  # type: ignore[return-value]
+    header = request.headers.get("accept-language", "")
+    first = header.split(",")[0].strip().lower()
+    return ("ko" if first.startswith("ko") else "en"), False
+
+
+class Labels:
+    """``t("members")`` in templates: the label in the page's language."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+        self._index = 0 if lang == "ko" else 1
+
+    def __call__(self, key: str) -> str:
+        pair = LABELS.get(key)
+        return pair[self._index] if pair else key
+
+    @property
+    def other(self) -> Lang:
+        return "en" if self.lang == "ko" else "ko"

@@ -1,0 +1,86 @@
+"""The entry pages: home (search and the alliances), search results, and the pages of an
+organisation and of a person.
+
+Search is the API's own (``GET /search``: Korean or English names, any spacing or case,
+a trailing particle dropped); the home page's suggestions ask that JSON route as the user
+types. When exactly one entity matches the words exactly, the results page sends the
+reader straight to it: a person typing "AI 원팀" wants the alliance, not a list of one.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from allygraph.service.deps import DriverDep, SettingsDep
+from allygraph.service.routes import alliances as api_alliances
+from allygraph.service.routes import organizations as api_organizations
+from allygraph.service.routes import search as api_search
+from allygraph.service.web import evidence
+from allygraph.service.web.render import entity_url, html_page, render
+
+router = APIRouter(include_in_schema=False)
+
+MAX_HITS = 20
+
+
+@router.get("/")
+@html_page
+async def home(request: Request, driver: DriverDep, settings: SettingsDep) -> Response:
+    listing = await api_alliances.list_alliances(driver=driver, settings=settings)
+    return render(request, "home.html", {"alliances": listing.alliances, "q": ""})
+
+
+@router.get("/find")
+@html_page
+async def find(
+    request: Request,
+    driver: DriverDep,
+    settings: SettingsDep,
+    q: Annotated[str, Query(max_length=200)] = "",
+) -> Response:
+    text = q.strip()
+    if not text:
+        return RedirectResponse("/", status_code=303)
+    result = await api_search.search_entities(
+        driver=driver, settings=settings, q=text, limit=MAX_HITS
+    )
+    exact = [h for h in result.hits if h.exact and entity_url(h.entity)]
+    if len(exact) == 1 and "all" not in request.query_params:
+        target = entity_url(exact[0].entity)
+        assert target is not None
+        return RedirectResponse(target, status_code=303)
+    return render(request, "find.html", {"q": text, "result": result})
+
+
+@router.get("/organization/{id}")
+@html_page
+async def organization_page(
+    request: Request, id: str, driver: DriverDep, settings: SettingsDep
+) -> Response:
+    detail = await api_organizations.get_organization(id=id, driver=driver, settings=settings)
+    facts = [
+        *detail.memberships, *detail.leads, *detail.agreements, *detail.executives,
+        *detail.rivals, *detail.partners, *detail.products,
+    ]  # fmt: skip
+    sources = await evidence.sources(driver, settings, evidence.article_ids(facts))
+    own = [detail.organization.name, detail.organization.name_en, *detail.aliases]
+    return render(
+        request, "organization.html", {"detail": detail, "sources": sources, "own_names": own}
+    )
+
+
+@router.get("/person/{id}")
+@html_page
+async def person_page(
+    request: Request, id: str, driver: DriverDep, settings: SettingsDep
+) -> Response:
+    detail = await api_organizations.get_person(id=id, driver=driver, settings=settings)
+    sources = await evidence.sources(
+        driver, settings, evidence.article_ids([*detail.positions, *detail.signed])
+    )
+    own = [detail.person.name, detail.person.name_en, *detail.aliases]
+    return render(request, "person.html", {"detail": detail, "sources": sources, "own_names": own})

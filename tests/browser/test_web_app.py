@@ -1,0 +1,203 @@
+"""The web app in headless Chromium, walked as a new user would on the timeline corpus:
+open ``/``, search "AI 원팀", open the alliance, change the date to 2020-07-01, open the
+evidence of a fact, compare with the rival camp, open the timeline and download it.
+
+The walk asserts what is on the screen, keeps a screenshot of every step (in
+``$ALLYGRAPH_TEST_ARTEFACTS/web``, default ``.run/artefacts/web``), and fails on any
+console error or uncaught exception and on any request that leaves the app's own origin
+(such requests are also refused, so a page that needs the network cannot pass by luck).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from neo4j import Driver
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+
+from tests.conftest import ROOT, ServerThread
+from tests.web.corpus import FOUNDERS, LG, ONE_TEAM, SUPER, load_timeline
+
+ARTEFACTS = Path(os.environ.get("ALLYGRAPH_TEST_ARTEFACTS", ROOT / ".run" / "artefacts")) / "web"
+
+
+@pytest.fixture(scope="module")
+def app(api_server: ServerThread, driver: Driver) -> ServerThread:
+    """The API (and so the web app) on the timeline graph, read-only for this module."""
+    load_timeline(driver)
+    return api_server
+
+
+class User:
+    """A person at the web app in Chromium; records what went wrong on the way."""
+
+    def __init__(self, context: BrowserContext, origin: str) -> None:
+        self.origin = origin
+        self.problems: list[str] = []
+        self.foreign: list[str] = []
+        context.route("**/*", self._only_our_origin)
+        self.page: Page = context.new_page()
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
+
+    def _only_our_origin(self, route: Route) -> None:
+        url = route.request.url
+        if url == self.origin or url.startswith((self.origin + "/", "data:", "blob:")):
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error":
+            self.problems.append(f"console error: {message.text} at {message.location}")
+
+    def shot(self, name: str) -> None:
+        ARTEFACTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(ARTEFACTS / f"{name}.png"), full_page=True)
+
+
+def new_user(chromium: Browser, app: ServerThread, locale: str) -> tuple[BrowserContext, User]:
+    context = chromium.new_context(
+        viewport={"width": 1280, "height": 900}, locale=locale, accept_downloads=True
+    )
+    return context, User(context, app.url)
+
+
+@pytest.fixture
+def user(request: pytest.FixtureRequest, chromium: Browser, app: ServerThread) -> Iterator[User]:
+    context, person = new_user(chromium, app, "en-US")
+    yield person
+    person.shot(f"{request.node.name}-last")
+    context.close()
+    assert person.problems == [], person.problems
+    assert person.foreign == [], f"requests left {app.url}: {person.foreign}"
+
+
+def member_rows(page: Page) -> list[str]:
+    rows = page.locator("table.members tr[data-member]")
+    return sorted(rows.evaluate_all("rows => rows.map(r => r.dataset.member)"))
+
+
+def test_a_new_user_finds_members_evidence_comparison_and_timeline(
+    user: User, app: ServerThread
+) -> None:
+    page = user.page
+    page.goto(app.url + "/")
+    expect(page.locator("h1")).to_have_text("Corporate AI alliances")
+    expect(page.locator("table.alliances")).to_contain_text("AI One Team")
+    user.shot("01-home")
+
+    # Search with suggestions: typing Korean, the alliance is offered.
+    box = page.get_by_role("searchbox")
+    box.click()
+    box.press_sequentially("AI 원팀", delay=30)
+    suggestion = page.locator(".suggestions a").filter(has_text="AI One Team").first
+    expect(suggestion).to_be_visible()
+    user.shot("02-suggestions")
+    suggestion.click()
+    page.wait_for_url(f"**/alliance/{ONE_TEAM}")
+    expect(page.locator("h1")).to_contain_text("AI One Team")
+    expect(page.locator("h1 small")).to_have_text("AI 원팀")
+    assert len(member_rows(page)) == 13
+    user.shot("03-alliance")
+
+    # Members as of 2020-07-01: the five founders and the two LG firms.
+    page.locator("form.as-of input[type=date]").fill("2020-07-01")
+    page.locator("form.as-of button").click()
+    page.wait_for_url(re.compile(r"as_of=2020-07-01"))
+    expect(page.locator("section.members h2")).to_contain_text("As of 2020-07-01")
+    assert member_rows(page) == sorted(FOUNDERS + LG)
+    expect(page.locator("tr[data-member=kt]")).to_contain_text("leader")
+    user.shot("04-as-of-2020-07-01")
+
+    # Evidence on demand: closed until asked, then the sentence with the names marked.
+    row = page.locator("tr[data-member=lg-uplus]")
+    sentence = row.locator("details.evidence blockquote").first
+    expect(sentence).to_be_hidden()
+    row.locator("details.evidence summary").click()
+    expect(sentence).to_be_visible()
+    marked = sentence.locator("mark").all_inner_texts()
+    assert any("유플러스" in m for m in marked), marked
+    assert any("원팀" in m.replace(" ", "") for m in marked), marked
+    cite = row.locator(".cite").first
+    expect(cite.locator("time")).to_have_text(re.compile(r"2020-06-0\d"))
+    expect(cite.locator(".publisher")).not_to_be_empty()
+    user.shot("05-evidence")
+
+    # Compare with the rival camp, on the same day.
+    expect(page.locator("form.compare-with select")).to_have_value(SUPER)
+    page.locator("form.compare-with button").click()
+    page.wait_for_url(re.compile(r"/compare\?"))
+    table = page.locator("table.compare")
+    expect(table.locator("thead")).to_contain_text("AI One Team")
+    expect(table.locator("thead")).to_contain_text("AI Super Cooperation")
+    expect(table.locator("tr.count td")).to_have_text(["7", "3"])
+    for name in ("KT Corporation", "LG Uplus", "SK Telecom", "Kakao"):
+        expect(table).to_contain_text(name)
+    expect(page.locator("section.rivalries .rivalry")).to_have_count(1)
+    expect(page.locator("section.shared")).to_contain_text("none")
+    user.shot("06-compare")
+
+    # The timeline: one bar per member, the founders apart; exportable as SVG.
+    table.locator("thead a", has_text="AI One Team").click()
+    page.get_by_role("link", name="Membership timeline").click()
+    page.wait_for_url(f"**/alliance/{ONE_TEAM}/timeline")
+    chart = page.locator("figure.timeline svg")
+    expect(chart.locator("g.bar")).to_have_count(13)
+    expect(chart.locator("g.founders g.bar")).to_have_count(5)
+    expect(chart.locator("g.founders")).to_contain_text("Founders (5)")
+    user.shot("07-timeline")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download SVG").click()
+    saved = ARTEFACTS / f"{ONE_TEAM}-timeline.svg"
+    download.value.save_as(saved)
+    assert download.value.suggested_filename == f"{ONE_TEAM}-timeline.svg"
+    assert saved.read_text(encoding="utf-8").count('<g class="bar"') == 13
+
+
+def test_korean_pages_render_hangul_with_a_real_cjk_font(
+    chromium: Browser, app: ServerThread
+) -> None:
+    """Hangul drawn with Noto CJK, not with a fallback that shows boxes: Chromium reports
+    the platform fonts that drew each node's glyphs."""
+    context, person = new_user(chromium, app, "ko-KR")
+    try:
+        page = person.page
+        page.goto(f"{app.url}/alliance/{ONE_TEAM}")
+        expect(page.locator("html")).to_have_attribute("lang", "ko")
+        expect(page.locator("h1")).to_contain_text("AI 원팀")
+        expect(page.locator("section.members h2")).to_contain_text("구성원")
+        person.shot("08-korean")
+        cdp = context.new_cdp_session(page)
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+        for selector in ("h1", "section.members h2", "tr[data-member=kaist] td a"):
+            node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})
+            fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+            families = {f["familyName"]: f["glyphCount"] for f in fonts}
+            assert any("CJK" in name and count > 0 for name, count in families.items()), (
+                selector,
+                families,
+            )
+    finally:
+        context.close()
+    assert person.problems == [], person.problems
+    assert person.foreign == [], person.foreign
+
+
+def test_unknown_alliance_page_suggests_the_right_one(user: User, app: ServerThread) -> None:
+    page = user.page
+    response = page.goto(f"{app.url}/alliance/ai-one-tem")
+    assert response is not None and response.status == 404
+    expect(page.locator("h1")).to_have_text("Not found")
+    page.get_by_role("link", name="AI One Team").first.click()
+    page.wait_for_url(f"**/alliance/{ONE_TEAM}")
+    # The 404 itself is reported by Chromium as a failed resource; that one is expected.
+    user.problems[:] = [p for p in user.problems if "404" not in p]
