@@ -50,10 +50,16 @@ def split_person_name(name: str) -> tuple[str, str] | None:
 @lru_cache(maxsize=4096)
 def romanise(text: str) -> str:
     """Revised Romanization of ``text``, word by word (Latin parts are kept)."""
-    words = []
-    for word in text.split():
-        words.append(Romanizer(word).romanize() if re.search("[가-힣]", word) else word)
-    return " ".join(words)
+    return " ".join(_romanise_word(w) if re.search("[가-힣]", w) else w for w in text.split())
+
+
+def _romanise_word(word: str) -> str:
+    """The romanizer's sound changes across syllables fail on some codas before some onsets
+    (KeyError on 'ᆶ' in a made-up name); syllable by syllable never does."""
+    try:
+        return str(Romanizer(word).romanize())
+    except (KeyError, IndexError):
+        return "".join(str(Romanizer(syllable).romanize()) for syllable in word)
 
 
 def person_name_en(name: str) -> str | None:

@@ -8,8 +8,11 @@ and merges repeated relations into one, keeping the most informative properties.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain, islice
 
 from allygraph.facts import merge_relation
 from allygraph.models import Article, Entity, Evidence, Relation, Sentence
@@ -101,6 +104,8 @@ class ArticleContext:
         self.published: date = article.published.date()
         self.event: date = self.published
         self.candidates: dict[str, Candidate] = {}
+        # (type, name without legal form) -> candidate key: one lookup per new name
+        self._by_base: dict[tuple[str, str], str] = {}
         self.first_seen: dict[str, int] = {}
         self.surfaces: dict[str, set[str]] = {}
         self.relations: dict[tuple[str, str, str], Relation] = {}
@@ -116,9 +121,20 @@ class ArticleContext:
 
     # --- what came before a sentence ---------------------------------------------------
 
+    def earlier(self, view: SentenceView) -> Iterator[SentenceView]:
+        """The sentences read before ``view``, nearest first. Views come in text order, so
+        a bisect finds the place: rules that look back stay linear in the article's length
+        (a list of every earlier sentence per sentence made long articles quadratic)."""
+        at = bisect_left(self.views, view.offset, key=lambda v: v.offset)
+        return (self.views[i] for i in range(at - 1, -1, -1))
+
+    def previous(self, view: SentenceView) -> SentenceView | None:
+        """The sentence right before ``view``, if any."""
+        return next(self.earlier(view), None)
+
     def previous_orgs(self, view: SentenceView) -> list[str]:
         """Organisations of the nearest earlier sentence that names two or more."""
-        for earlier in reversed([v for v in self.views if v.offset < view.offset]):
+        for earlier in self.earlier(view):
             keys = list(dict.fromkeys(m.key for m in earlier.orgs))
             if len(keys) >= 2:
                 return keys
@@ -126,8 +142,20 @@ class ArticleContext:
 
     def recent_alliances(self, view: SentenceView, window: int = 2) -> list[str]:
         """Alliances named in this sentence or the ``window`` sentences before it."""
-        earlier = [v for v in self.views if v.offset <= view.offset][-(window + 1) :]
+        earlier = [*reversed([*islice(self.earlier(view), window)]), view]
         return list(dict.fromkeys(m.key for v in earlier for m in v.of_type("Alliance")))
+
+    def last_speaker_org(self, view: SentenceView, *, inclusive: bool = False) -> str | None:
+        """The organisation of the person named last before ``view`` (or in it, with
+        ``inclusive``): what '그는' or a quoted answer with no subject speaks for."""
+        views = self.earlier(view) if not inclusive else chain([view], self.earlier(view))
+        people = (p for v in views for p in reversed(v.people))
+        last = next(people, None)
+        if last is None:
+            return None
+        if last.org is not None:
+            return last.org.key
+        return next((p.org.key for p in people if p.name == last.name and p.org is not None), None)
 
     # --- entities --------------------------------------------------------------------
 
@@ -137,15 +165,16 @@ class ArticleContext:
             entry = self.registry.lookup(name) if name else None
             if entry is not None and entry.type == candidate.type:
                 return entry.id
-        base = _base_name(candidate.name)
-        for key, known in self.candidates.items():
-            if known.type == candidate.type and _base_name(known.name) == base:
-                if len(candidate.name) > len(known.name):
-                    known.aliases.append(known.name)  # "Moreh Inc." names "Moreh" in full
-                    known.name = candidate.name
-                elif candidate.name != known.name and candidate.name not in known.aliases:
-                    known.aliases.append(candidate.name)
-                return key
+        same = (candidate.type, _base_name(candidate.name))
+        known_key = self._by_base.get(same)
+        known = self.candidates.get(known_key) if known_key else None
+        if known_key and known is not None and (known.type, _base_name(known.name)) == same:
+            if len(candidate.name) > len(known.name):
+                known.aliases.append(known.name)  # "Moreh Inc." names "Moreh" in full
+                known.name = candidate.name
+            elif candidate.name != known.name and candidate.name not in known.aliases:
+                known.aliases.append(candidate.name)
+            return known_key
         if candidate.type == "Person" and candidate.name_en and " " in candidate.name:
             base = slugify(candidate.name_en)  # a foreign name: its Latin spelling
         elif candidate.type == "Person":
@@ -159,6 +188,7 @@ class ArticleContext:
             key = f"{base}-{n}"
         candidate.key = key
         self.candidates[key] = candidate
+        self._by_base[(candidate.type, _base_name(candidate.name))] = key
         return key
 
     def rename(self, short_key: str, long_key: str, surface: str) -> None:
@@ -263,7 +293,7 @@ class ArticleContext:
         self.relations[key] = merged
 
     def has(self, kind: str, source: str, target: str) -> bool:
-        return any(k[0] == kind and k[1] == source and k[2] == target for k in self.relations)
+        return (kind, source, target) in self.relations
 
 
 _CORPORATE_SUFFIX = re.compile(r"(?:\s*(?:Inc|Corp|Co|Ltd|LLC|Corporation)\.?,?)+$|㈜|\(주\)")

@@ -21,7 +21,7 @@ canonical.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from itertools import pairwise
 
 from ..romanise import romanise
@@ -49,13 +49,14 @@ def merge_short_forms(
     full: dict[str, Mention] = {}
     for mention in orgs:
         full.setdefault(mention.key, mention)
+    names = _Names(list(full.values()))
     for short_key, short in list(full.items()):
         if not short.new:
             continue
         target = (
-            _acronym_of(short.surface, full.values(), latin_names)
-            or _contraction_of(short, full.values())
-            or _abbreviation_of(short, full.values())
+            _acronym_of(short.surface, names, latin_names)
+            or _contraction_of(short, names)
+            or _abbreviation_of(short, names)
             or _headline_prefix_of(short, orgs, headline_end)
         )
         if target is None or target == short_key:
@@ -66,21 +67,10 @@ def merge_short_forms(
                 mention.key = target
 
 
-def _acronym_of(
-    surface: str, names: Iterable[Mention], latin_names: Mapping[str, str | None]
-) -> str | None:
+def _acronym_of(surface: str, names: _Names, latin_names: Mapping[str, str | None]) -> str | None:
     if not _ACRONYM.fullmatch(surface):
         return None
-    hits = [
-        m.key
-        for m in names
-        if m.surface != surface
-        and m.is_org
-        and (
-            (m.name_en or latin_names.get(m.key)) == surface
-            or (m.type == "Company" and _initials(m.surface) == surface)
-        )
-    ]
+    hits = [m.key for m in names.spelled(surface, latin_names) if m.surface != surface]
     return hits[0] if len(set(hits)) == 1 else None
 
 
@@ -98,6 +88,8 @@ def _initials(name: str) -> str:
 
 def _headline_prefix_of(short: Mention, orgs: list[Mention], headline_end: int) -> str | None:
     """The body's organisation whose name the headline's word begins, when exactly one."""
+    if short.start >= headline_end:  # its first mention is in the body (and a scan per name
+        return None  # of a long article's names would be quadratic)
     mentions_of_short = [m for m in orgs if m.key == short.key]
     if any(m.start >= headline_end for m in mentions_of_short):
         return None
@@ -154,26 +146,56 @@ def _absorb(text: str, outer: Mention, inner: Mention, mentions: list[Mention]) 
 _CONTRACTIONS = (("대학교", "대"), ("대학", "대"))
 
 
-def _contraction_of(short: Mention, names: Iterable[Mention]) -> str | None:
+class _Names:
+    """The article's organisations indexed for the short-form questions: by contracted
+    spelling, and by first and last syllable. Asking every name about every other made
+    an article naming thousands of firms quadratic. Keys are read at question time, since
+    earlier merges re-key the mentions."""
+
+    def __init__(self, names: list[Mention]) -> None:
+        self.names = names
+        self._spellings: dict[str, list[Mention]] | None = None
+        self.contracted: dict[str, list[Mention]] = {}
+        self.by_ends: dict[tuple[str, str], list[Mention]] = {}
+        for m in names:
+            if not m.is_org or not m.surface:
+                continue
+            for full, contracted in _CONTRACTIONS:
+                if full in m.surface:
+                    form = m.surface.replace(full, contracted, 1)
+                    self.contracted.setdefault(form, []).append(m)
+            self.by_ends.setdefault((m.surface[0], m.surface[-1]), []).append(m)
+
+    def spelled(self, acronym: str, latin_names: Mapping[str, str | None]) -> list[Mention]:
+        """The names whose Latin name or initials are ``acronym``, in article order
+        (built on the first acronym asked about: initials romanise every name)."""
+        if self._spellings is None:
+            self._spellings = {}
+            for m in self.names:
+                if not m.is_org:
+                    continue
+                spellings = {m.name_en or latin_names.get(m.key)}
+                if m.type == "Company":
+                    spellings.add(_initials(m.surface))
+                for spelling in spellings - {None}:
+                    self._spellings.setdefault(str(spelling), []).append(m)
+        return self._spellings.get(acronym, [])
+
+
+def _contraction_of(short: Mention, names: _Names) -> str | None:
     """The organisation the name contracts ('한빛대병원' -> '한빛대학교병원'), when one."""
-    hits = {
-        m.key
-        for m in names
-        if m.key != short.key
-        and m.is_org
-        and any(
-            full in m.surface and m.surface.replace(full, contracted, 1) == short.surface
-            for full, contracted in _CONTRACTIONS
-        )
-    }
+    hits = {m.key for m in names.contracted.get(short.surface, ()) if m.key != short.key}
     return hits.pop() if len(hits) == 1 else None
 
 
-def _abbreviation_of(short: Mention, names: Iterable[Mention]) -> str | None:
+def _abbreviation_of(short: Mention, names: _Names) -> str | None:
     """The organisation a Korean abbreviation stands for: its syllables picked in order
     from the full name, same first and last syllable ('한투증권' for '한국투자증권',
     '과기정통부' for '과학기술정보통신부', '현대차' for '현대자동차')."""
-    hits = {m.key for m in names if m.key != short.key and m.is_org and _abbreviates(short, m)}
+    if not short.surface:
+        return None
+    same_ends = names.by_ends.get((short.surface[0], short.surface[-1]), ())
+    hits = {m.key for m in same_ends if m.key != short.key and _abbreviates(short, m)}
     return hits.pop() if len(hits) == 1 else None
 
 

@@ -148,20 +148,27 @@ class RuleExtractor:
         """A headline's 'AI반도체 인재양성 컨소시엄' is the body's '차세대 AI반도체 인재양성
         컨소시엄': a new alliance name ending the same words as a longer one is that one."""
         names = {m.key: m.surface for m in mentions if m.type == "Alliance" and m.new}
+        # every ending of two words or more -> the names that end so, in article order
+        endings: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        for key, name in names.items():
+            words = name.split()
+            for n in range(2, len(words) + 1):
+                endings.setdefault(tuple(words[-n:]), []).append((key, name))
+        renamed: dict[str, str] = {}
         for short_key, short in names.items():
             words = short.split()
-            for long_key, long in names.items():
-                if long_key == short_key or len(long) <= len(short) or len(words) < 2:
-                    continue
-                if long.split()[-len(words) :] == words:
-                    ctx.candidates.pop(short_key, None)
-                    candidate = ctx.candidates.get(long_key)
-                    if candidate is not None and short not in candidate.aliases:
-                        candidate.aliases.append(short)
-                    for m in mentions:
-                        if m.key == short_key:
-                            m.key = long_key
-                    break
+            longer = endings.get(tuple(words), []) if len(words) >= 2 else []
+            long_key = next((k for k, n in longer if k != short_key and len(n) > len(short)), "")
+            if not long_key:
+                continue
+            ctx.candidates.pop(short_key, None)
+            candidate = ctx.candidates.get(long_key)
+            if candidate is not None and short not in candidate.aliases:
+                candidate.aliases.append(short)
+            renamed[short_key] = long_key
+        for m in mentions:
+            while m.key in renamed:  # a short name of a name that is itself short
+                m.key = renamed[m.key]
 
     @staticmethod
     def _focal(article: Article, mentions: list[Mention]) -> str | None:

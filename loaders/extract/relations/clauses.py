@@ -129,7 +129,7 @@ def date_before(ctx: ArticleContext, view: SentenceView, cue: int) -> str | None
 
 def _previous_date(ctx: ArticleContext, view: SentenceView) -> str | None:
     """The last date written before this sentence (what '같은 날' refers to)."""
-    for earlier in reversed([v for v in ctx.views if v.offset < view.offset and not v.headline]):
+    for earlier in (v for v in ctx.earlier(view) if not v.headline):
         dates = find_dates(earlier.text, ctx.published, ctx.event)
         if dates:
             return dates[-1].value

@@ -102,11 +102,7 @@ def _speakers_org(ctx: ArticleContext, view: SentenceView, cue: int) -> str | No
     )
     if not pronoun:
         return None
-    people = [p for v in ctx.views if v.offset <= view.offset for p in v.people]
-    if not people:
-        return None
-    named = [p.org.key for p in people if p.name == people[-1].name and p.org is not None]
-    return named[-1] if named else None
+    return ctx.last_speaker_org(view, inclusive=True)
 
 
 def _rival_of(ctx: ArticleContext, rival: str) -> str | None:
@@ -193,8 +189,8 @@ def _answering(ctx: ArticleContext, view: SentenceView) -> None:
     before reported, so this sentence's subject rivals that one's."""
     if _ANSWER.search(view.text) is None:
         return
-    earlier = [v for v in ctx.views if v.offset < view.offset][-1:]
-    mine, theirs = _main_subject(view), _main_subject(earlier[0]) if earlier else None
+    earlier = ctx.previous(view)
+    mine, theirs = _main_subject(view), _main_subject(earlier) if earlier else None
     if mine is not None and theirs is not None:
         ctx.relate("COMPETES_WITH", mine, theirs, view)
 
@@ -290,8 +286,8 @@ def _pair_named(
     ref = refs[-1]
     sector = next((s for s, p in _SECTOR_NOUNS.items() if p.search(ref.group())), None)
     here = [m.key for m in view.orgs if view.local(m.end) <= ref.start()]
-    earlier = [v for v in ctx.views if v.offset < view.offset][-1:]
-    before = [m.key for v in earlier for m in v.orgs]
+    earlier = ctx.previous(view)
+    before = [m.key for m in earlier.orgs] if earlier else []
     for keys in (list(dict.fromkeys(here)), list(dict.fromkeys(before))):
         if sector is not None and any(ctx.sector_of(k) is not None for k in keys):
             keys = [k for k in keys if ctx.sector_of(k) == sector]

@@ -320,9 +320,7 @@ def _paragraph_alliance(ctx: ArticleContext, view: SentenceView) -> str | None:
     paragraph names, when it names exactly one."""
     text = ctx.article.text
     later = view
-    for earlier in reversed(ctx.views):
-        if earlier.offset >= view.offset:
-            continue
+    for earlier in ctx.earlier(view):
         if "\n" in text[earlier.sentence.end : later.offset] or earlier.headline:
             return None
         keys = list(dict.fromkeys(m.key for m in alliances_in(earlier)))

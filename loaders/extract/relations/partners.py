@@ -105,11 +105,10 @@ def _speaker_with(ctx: ArticleContext, view: SentenceView, cue: int) -> list[tup
     ):
         return []
     with_ = [g for g in view.groups if g.case == "com" and view.local(g.end) <= cue]
-    people = [p for v in ctx.views if v.offset < view.offset for p in v.people]
-    if len(with_) != 1 or not people:
+    if len(with_) != 1:
         return []
-    orgs = [p.org.key for p in people if p.name == people[-1].name and p.org is not None]
-    return [(orgs[-1], k) for k in with_[0].keys if k != orgs[-1]] if orgs else []
+    org = ctx.last_speaker_org(view)
+    return [(org, k) for k in with_[0].keys if k != org] if org else []
 
 
 def _referred_pair(ctx: ArticleContext, view: SentenceView, cue: int) -> list[tuple[str, str]]:
@@ -118,8 +117,8 @@ def _referred_pair(ctx: ArticleContext, view: SentenceView, cue: int) -> list[tu
     subject = nearest_subject(view, cue)
     if subject is None or not subject.ref or len(subject.keys) != 2:
         return []
-    earlier = [v for v in ctx.views if v.offset < view.offset][-1:]
-    keys = list(dict.fromkeys(m.key for v in earlier for m in v.orgs))
+    earlier = ctx.previous(view)
+    keys = list(dict.fromkeys(m.key for m in earlier.orgs)) if earlier else []
     return [(keys[0], keys[1])] if len(keys) == 2 else []
 
 

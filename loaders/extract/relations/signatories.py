@@ -45,8 +45,8 @@ def signatories(
     if _SIGNING_VERB.search(view.text) or _shows_signing(view, conclude is not None):
         return people
     if view.sentence.kind == "caption" and _PHOTO_LIST.match(view.text):
-        earlier = [v for v in ctx.views if v.offset < view.offset]
-        if earlier and _shows_signing(earlier[-1], conclude=False):
+        earlier = ctx.previous(view)
+        if earlier and _shows_signing(earlier, conclude=False):
             return people
     if _CEREMONY.search(view.text) and _ATTEND.search(view.text) and _lead_agreement(ctx):
         parties = ctx.agreements[-1].party_keys()
