@@ -140,7 +140,9 @@ def test_a_new_user_finds_members_evidence_comparison_and_timeline(
     expect(table.locator("tr.count td")).to_have_text(["7", "3"])
     for name in ("KT Corporation", "LG Uplus", "SK Telecom", "Kakao"):
         expect(table).to_contain_text(name)
-    expect(page.locator("section.rivalries .rivalry")).to_have_count(1)
+    rivalry = page.locator("section.rivalries .between-alliances")
+    expect(rivalry).to_have_count(1)
+    expect(rivalry).to_contain_text("AI One Team ↔ AI Super Cooperation")
     expect(page.locator("section.shared")).to_contain_text("none")
     user.shot("06-compare")
 
