@@ -93,3 +93,26 @@ def test_every_label_has_both_languages() -> None:
     assert all(ko and en for ko, en in LABELS.values())
     assert Labels("ko")("members") == "구성원" and Labels("en")("members") == "Members"
     assert Labels("en")("no-such-label") == "no-such-label"
+
+
+def test_pages_say_in_html_when_neo4j_cannot_be_reached() -> None:
+    """No JSON problem and no stack trace on a page: an HTML 503 in the reader's language."""
+    from fastapi.testclient import TestClient
+
+    from allygraph.service.app import create_app
+    from allygraph.settings import Settings
+    from tests.conftest import free_port
+
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        neo4j_uri=f"bolt://127.0.0.1:{free_port()}",
+        neo4j_connect_timeout=0.5,
+        neo4j_query_timeout=1,
+    )
+    with TestClient(create_app(settings)) as client:
+        page = client.get("/alliance/ai-one-team", headers={"Accept-Language": "ko"})
+        asset = client.get("/static/app.css")
+    assert page.status_code == 503
+    assert page.headers["content-type"].startswith("text/html")
+    assert "데이터베이스에 연결할 수 없습니다" in page.text and "Traceback" not in page.text
+    assert asset.status_code == 200 and len(asset.headers.get_list("etag")) <= 1
