@@ -143,3 +143,21 @@ def test_status_new_then_unchanged(graph: Driver) -> None:
     assert (first.status, first.facts_created, first.facts_updated) == ("new", 2, 0)
     again = write_extraction(graph, article_a())
     assert (again.status, again.skipped, again.graph_version) == ("unchanged", True, None)
+
+
+def test_concurrent_load_and_unload_leave_one_whole_state(graph: Driver) -> None:
+    """Each transaction locks the article node first, so a load and an unload of the same
+    article run one after the other: the graph ends as a fresh load of A and B, or of B."""
+    from concurrent.futures import ThreadPoolExecutor
+    from contextlib import suppress
+
+    with_a = fresh(graph, article_a(), article_b())
+    without_a = fresh(graph, article_b())
+    for _ in range(8):
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            load = pool.submit(write_extraction, graph, article_a())
+            unload = pool.submit(lambda: unload_article(graph, "art-a"))
+            load.result()
+            with suppress(NotFoundError):  # the unload ran first: nothing to unload
+                unload.result()
+        assert snapshot(graph) in (with_a, without_a)
