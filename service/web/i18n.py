@@ -96,6 +96,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "role_leader": ("주도", "leader"),
     "role_member": ("구성원", "member"),
     "api": ("API 문서", "API docs"),
+    "graph": ("관계도", "Connections"),
+    "depth": ("단계", "Steps away"),
+    "download_png": ("PNG로 내려받기", "Download PNG"),
+    "truncated": ("일부만 표시합니다", "Only part of it is shown"),
+    "entities": ("개체", "Entities"),
+    "ties": ("관계", "Ties"),
+    "tie_MEMBER_OF": ("구성원", "member of"),
+    "tie_LEADS": ("주도", "leads"),
+    "tie_COMPETES_WITH": ("경쟁", "competes with"),
+    "tie_PARTNERS_WITH": ("협력", "partners with"),
+    "tie_PARTY_TO": ("협약 당사자", "party to"),
+    "graph_hint": ("점을 누르면 그 페이지로 갑니다", "Click an entity to open its page"),
 }
 
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from allygraph.service.deps import DriverDep, SettingsDep
 from allygraph.service.routes import alliances as api_alliances
+from allygraph.service.routes import graph as api_graph
 from allygraph.service.routes import organizations as api_organizations
 from allygraph.service.routes import search as api_search
 from allygraph.service.web import evidence
@@ -25,6 +27,7 @@ from allygraph.service.web.render import entity_url, html_page, render
 router = APIRouter(include_in_schema=False)
 
 MAX_HITS = 20
+MAX_NODES = 150  # more than this is a hairball, not a picture
 
 
 @router.get("/")
@@ -84,3 +87,27 @@ async def person_page(
     )
     own = [detail.person.name, detail.person.name_en, *detail.aliases]
     return render(request, "person.html", {"detail": detail, "sources": sources, "own_names": own})
+
+
+@router.get("/neighbourhood/{id}")
+@html_page
+async def neighbourhood_page(
+    request: Request,
+    id: str,
+    driver: DriverDep,
+    settings: SettingsDep,
+    depth: Annotated[str, Query(max_length=10)] = "1",
+) -> Response:
+    """An entity and what it is tied to, as an interactive picture (cytoscape.js, vendored).
+    The graph is the API's ``GET /graph`` answer, embedded in the page as JSON."""
+    steps = 2 if depth.strip() == "2" else 1  # the page offers 1 and 2; anything else is 1
+    graph = await api_graph.neighbourhood(
+        driver=driver, settings=settings, center=id, depth=steps, limit=MAX_NODES
+    )
+    center = next((n for n in graph.nodes if n.id == id), None)
+    data = graph.model_dump_json(by_alias=True).replace("<", "\\u003c")
+    return render(
+        request,
+        "neighbourhood.html",
+        {"graph": graph, "center": center, "depth": steps, "data": Markup(data)},
+    )

@@ -203,3 +203,25 @@ def test_unknown_alliance_page_suggests_the_right_one(user: User, app: ServerThr
     page.wait_for_url(f"**/alliance/{ONE_TEAM}")
     # The 404 itself is reported by Chromium as a failed resource; that one is expected.
     user.problems[:] = [p for p in user.problems if "404" not in p]
+
+
+def test_graph_picture_draws_the_neighbourhood_and_exports_png(
+    user: User, app: ServerThread
+) -> None:
+    page = user.page
+    page.goto(f"{app.url}/alliance/{ONE_TEAM}")
+    page.get_by_role("link", name="Connections").click()
+    page.wait_for_url(f"**/neighbourhood/{ONE_TEAM}")
+    canvas = page.locator("#graph")
+    expect(canvas).to_have_attribute("data-ready", "true")
+    expect(canvas.locator("canvas").first).to_be_visible()
+    api = page.request.get(f"{app.url}/graph?center={ONE_TEAM}&depth=1&limit=150").json()
+    expect(canvas).to_have_attribute("data-nodes", str(len(api["nodes"])))
+    expect(canvas).to_have_attribute("data-edges", str(len(api["edges"])))
+    assert len(api["nodes"]) >= 14  # the alliance, its 13 members, its rival...
+    user.shot("09-graph")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download PNG").click()
+    saved = ARTEFACTS / f"{ONE_TEAM}-graph.png"
+    download.value.save_as(saved)
+    assert saved.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -4,6 +4,7 @@ nothing of the web app leaks into the API's OpenAPI description."""
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -179,6 +180,28 @@ def test_person_page(web: httpx.Client, driver: Driver) -> None:
     page = html(web.get(f"/person/{records[0]['id']}"))
     assert records[0]["name"] in page
     assert html(web.get("/person/nobody-at-all"), 404)
+
+
+def test_neighbourhood_page_embeds_the_api_graph(web: httpx.Client) -> None:
+    page = html(web.get(f"/neighbourhood/{ONE_TEAM}", params={"depth": "2"}))
+    data = json.loads(
+        page.split('<script type="application/json" id="graph-data">')[1].split("</script>")[0]
+    )
+    api = web.get("/graph", params={"center": ONE_TEAM, "depth": 2, "limit": 150}).json()
+    assert data == api
+    assert {"kt", "lg-uplus", SUPER} <= {n["id"] for n in data["nodes"]}
+    assert "/static/vendor/cytoscape/cytoscape.min.js" in page
+    assert 'value="2" selected' in page
+    assert 'value="1" selected' in html(
+        web.get(f"/neighbourhood/{ONE_TEAM}", params={"depth": "9"})
+    )
+    assert "nowhere-id" in html(web.get("/neighbourhood/nowhere-id"), 404)
+
+
+def test_vendored_library_is_served_with_its_licence(web: httpx.Client) -> None:
+    assert web.get("/static/vendor/cytoscape/cytoscape.min.js").status_code == 200
+    licence = web.get("/static/vendor/cytoscape/LICENSE")
+    assert licence.status_code == 200 and "Cytoscape Consortium" in licence.text
 
 
 def test_static_files_and_no_web_route_in_the_api_description(web: httpx.Client) -> None:
