@@ -28,6 +28,8 @@ CREATE FULLTEXT INDEX entity_keys IF NOT EXISTS
 FOR (n:Entity) ON EACH [n.name_keys_text]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
 CREATE INDEX article_published IF NOT EXISTS FOR (a:Article) ON (a.published);
+// An article's identity is its URL when it has one: a new version finds the old by it.
+CREATE INDEX article_url IF NOT EXISTS FOR (a:Article) ON (a.url);
 CREATE INDEX agreement_date IF NOT EXISTS FOR (a:Agreement) ON (a.date);
 
 // Search over every spelling. The cjk analyzer indexes Hangul as bigrams, so "카이스트"

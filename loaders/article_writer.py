@@ -8,10 +8,13 @@ article waits, and the answer is never about a state that no longer holds):
 - ``new``: not loaded yet; written.
 - ``unchanged``: loaded with the same extraction (same fingerprint); nothing is written,
   not even the graph version that API ETags derive from.
-- ``replaced``: loaded with another extraction (a registry or rule change, or a graph
-  written by an older release); the old version's evidence is retracted
-  (``loaders/retract.py``) and the new one written in the same transaction, so no stale
-  fact or entity of the old version survives and the graph equals a fresh load.
+- ``replaced``: loaded with another extraction (a registry or rule change, another
+  publication date, or a graph written by an older release), or another version of it is
+  loaded: an article's identity is its URL when it has one, so a changed text at the same
+  URL (a new id, the hash of the new text) replaces the articles loaded from that URL
+  (``replaced_ids``). The old version's evidence is retracted (``loaders/retract.py``) and
+  the new one written in the same transaction, so no stale fact or entity of the old
+  version survives and the graph equals a fresh load.
 
 The summary tells which, with Neo4j's own counters and the facts created, updated (an
 existing fact that got, changed or lost this article's statement) and retracted.
@@ -26,7 +29,14 @@ from neo4j.exceptions import DriverError, Neo4jError
 from pydantic import BaseModel
 
 from allygraph.errors import CommitInDoubt, DatabaseUnavailable, LoadError
-from allygraph.loaders.retract import bump_version, cleanup, lock_article, retract_evidence, run
+from allygraph.loaders.retract import (
+    Retraction,
+    bump_version,
+    cleanup,
+    lock_article,
+    retract_evidence,
+    run,
+)
 from allygraph.loaders.rows import (
     article_props,
     batches,
@@ -57,6 +67,7 @@ class WriteSummary(BaseModel):
     facts_created: int = 0
     facts_updated: int = 0
     facts_retracted: int = 0
+    replaced_ids: list[str] = []  # other versions (same URL, other text) it replaced
     graph_version: int | None = None
 
 
@@ -78,6 +89,16 @@ def fact_states(
     """The stored state of the article's facts and of the facts of ``keys``."""
     records, _ = run(tx, "fact_states", article_id=article_id, keys=keys)
     return {(r["type"], r["from"], r["to"]): r["props"] for r in records}
+
+
+def other_versions(tx: ManagedTransaction, extraction: Extraction) -> list[str]:
+    """Ids of the loaded articles with this article's URL and another text, each locked
+    for the rest of ``tx``: the versions this one replaces."""
+    url = extraction.article.url
+    if not url:
+        return []
+    records, _ = run(tx, "articles_by_url", url=url, id=extraction.article.id)
+    return [r["id"] for r in records if lock_article(tx, r["id"]) is not None]
 
 
 def _diff(before: dict[FactKey, Any], after: dict[FactKey, Any], summary: WriteSummary) -> None:
@@ -102,12 +123,19 @@ def _write(
     days = {article.id: article.published.date()}
     rows = relation_rows(extraction.relations, days)
     keys = [[row["type"], row["from"], row["to"]] for row in rows]
+    others = other_versions(tx, extraction)
     before = fact_states(tx, article.id, keys)
+    for other in others:
+        before.update(fact_states(tx, other, []))
     counters: list[Any] = []
-    retraction = None
+    retraction = Retraction()
     if found is not None:
-        summary.status = "replaced"
         retraction = retract_evidence(tx, article.id)
+    for other in others:
+        retraction = retraction.plus(retract_evidence(tx, other))
+        counters.append(run(tx, "delete_article", article_id=other)[1])
+    if found is not None or others:
+        summary.status, summary.replaced_ids = "replaced", others
 
     def write(name: str, **params: Any) -> None:
         counters.append(run(tx, name, **params)[1])
@@ -119,7 +147,7 @@ def _write(
     write("write_mentions", article_id=article.id, entity_ids=entity_ids)
     for chunk in batches(rows):
         write("write_relations", rows=chunk)
-    if retraction is not None:
+    if summary.status == "replaced":
         counters.append(cleanup(tx, article.id, retraction, keep=entity_ids)[1])
     _diff(before, fact_states(tx, article.id, keys), summary)
     summary.nodes_created = sum(c.nodes_created for c in counters)

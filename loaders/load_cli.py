@@ -10,6 +10,8 @@ the same command again is safe. Never a traceback.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -23,6 +25,7 @@ from allygraph.errors import AllygraphError, DatabaseUnavailable
 
 if TYPE_CHECKING:
     from allygraph.loaders.article_writer import WriteSummary
+    from allygraph.models import Extraction
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -55,6 +58,16 @@ def _schema(driver: Driver) -> None:
 
 def load_command(
     paths: Annotated[list[Path], typer.Argument(help="article files or folders of them")],
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="extraction worker processes, each article within EXTRACT_BUDGET_SECONDS "
+            "(default EXTRACT_WORKERS); 0 extracts in this process, with no time budget",
+        ),
+    ] = None,
 ) -> None:
     """Extract and load articles, one transaction each: each is new, unchanged or replaced.
 
@@ -62,7 +75,6 @@ def load_command(
     from allygraph.db import driver_session
     from allygraph.loaders.article_writer import write_extraction
     from allygraph.loaders.files import article_files
-    from allygraph.loaders.pipeline import extract_path
 
     files = article_files(paths)
     missing = [str(p) for p in files if not p.is_file()]
@@ -73,11 +85,13 @@ def load_command(
     done: list[WriteSummary] = []
     failed: list[tuple[Path, str]] = []
     new_entities: dict[str, str] = {}
-    with driver_session() as driver:
+    with driver_session() as driver, _extractions(files, jobs) as extractions:
         _schema(driver)
-        for i, path in enumerate(files):
+        for i, (path, extracted) in enumerate(zip(files, extractions, strict=True)):
             try:
-                extraction = extract_path(path)
+                if isinstance(extracted, Exception):
+                    raise extracted
+                extraction = extracted
                 summary = write_extraction(driver, extraction)
             except DatabaseUnavailable as exc:
                 _print_summary(done, failed)
@@ -92,7 +106,12 @@ def load_command(
             new_entities.update({e.id: e.name for e in extraction.entities if e.new})
             out.print(
                 f"{summary.status:<9} {path}  ({summary.article_id})  facts "
-                f"+{summary.facts_created} ~{summary.facts_updated} -{summary.facts_retracted}",
+                f"+{summary.facts_created} ~{summary.facts_updated} -{summary.facts_retracted}"
+                + (
+                    f"  (other version of its URL: {', '.join(summary.replaced_ids)})"
+                    if summary.replaced_ids
+                    else ""
+                ),
                 soft_wrap=True,
             )
     _print_summary(done, failed)
@@ -106,6 +125,31 @@ def load_command(
         err.print(f"[red]failed:[/red] {path}: {message}", soft_wrap=True)
     if failed:
         raise typer.Exit(1)
+
+
+@contextmanager
+def _extractions(files: list[Path], jobs: int | None) -> Iterator[Iterator[Extraction | Exception]]:
+    """Each file's extraction (or what went wrong with it), in order: from worker processes
+    that keep every article within the time budget and use the machine's cores, or, with
+    ``--jobs 0``, from this process (for a debugger or a profiler)."""
+    from allygraph.loaders import pipeline
+    from allygraph.loaders.workers import WorkerPool
+    from allygraph.settings import get_settings
+
+    settings = get_settings()
+    jobs = settings.extract_workers if jobs is None else jobs
+    if jobs == 0:
+        yield (_in_process(pipeline.extract_path, path) for path in files)
+        return
+    with WorkerPool(min(jobs, len(files)), settings.extract_budget_seconds) as pool:
+        yield pool.map(pipeline.extract_path, [(p,) for p in files], [str(p) for p in files])
+
+
+def _in_process(extract: Callable[[Path], Extraction], path: Path) -> Extraction | Exception:
+    try:
+        return extract(path)
+    except Exception as exc:  # handed to the loop, which names the article and goes on
+        return exc
 
 
 def _print_summary(done: list[WriteSummary], failed: list[tuple[Path, str]]) -> None:

@@ -33,6 +33,14 @@ class Retraction(BaseModel):
     emptied: list[str] = []  # element ids of facts left with no evidence
     entity_ids: list[str] = []  # entities the article mentioned: candidates for deletion
 
+    def plus(self, other: Retraction) -> Retraction:
+        """Both retractions (an article and the other versions it replaces) as one."""
+        return Retraction(
+            facts_touched=self.facts_touched + other.facts_touched,
+            emptied=list(dict.fromkeys([*self.emptied, *other.emptied])),
+            entity_ids=list(dict.fromkeys([*self.entity_ids, *other.entity_ids])),
+        )
+
 
 class UnloadSummary(BaseModel):
     """What an unload did, in the words of the issue: facts the article alone supported are

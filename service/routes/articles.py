@@ -167,6 +167,10 @@ class Loaded(BaseModel):
     nodes_deleted: int = 0
     relationships_created: int = 0
     relationships_deleted: int = 0
+    replaced_ids: list[str] = Field(
+        default_factory=list,
+        description="other versions of the article (same URL, other text) it replaced",
+    )
     graph_version: int | None = None
 
 
@@ -198,12 +202,16 @@ def check_key(settings: Settings, given: str | None) -> None:
 
 
 def _load(driver: Driver, settings: Settings, body: ArticleIn) -> dict[str, Any]:
-    """Extract and write in a worker thread: both block (Kiwi, the sync driver)."""
+    """Extract and write in a worker thread: both block (Kiwi, the sync driver). The
+    extraction runs in a worker process within the time budget: an article that would hold
+    the CPU past it (long after its client gave up) is refused with 422, nothing written."""
     from allygraph.loaders.pipeline import extract_text
+    from allygraph.loaders.workers import shared_pool
     from allygraph.loaders.writer import write_extraction
 
     meta = body.model_dump(exclude={"text"}, exclude_none=True)
-    extraction = extract_text(body.text, meta)
+    pool = shared_pool(settings.extract_workers, settings.extract_budget_seconds)
+    extraction = pool.run(extract_text, body.text, meta)
     return write_extraction(driver, extraction, settings.neo4j_database).model_dump()
 
 
