@@ -40,6 +40,11 @@ class Settings(BaseSettings):
     overrides_dir: Path = PROJECT_ROOT / "data" / "overrides"
     # Articles larger than this are refused before they are read.
     max_article_bytes: int = Field(default=2_000_000, gt=0)
+    # Seconds one article may take in the extractor (loaders/workers.py): past it the
+    # worker is killed and the article refused (422 / a named CLI failure), nothing written.
+    extract_budget_seconds: float = Field(default=20.0, gt=0, le=3600)
+    # Extraction worker processes (API ingest and `allygraph load`; `--jobs` overrides).
+    extract_workers: int = Field(default=2, ge=1, le=64)
 
     cypher_row_limit: int = Field(default=1000, gt=0)
     # POST /cypher guards (service/cypher_guard.py, service/encode.py). Neo4j's parser

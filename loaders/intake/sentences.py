@@ -89,20 +89,25 @@ def _may_split(block: str) -> bool:
 
 
 def shared_kiwi() -> Any:
-    """One Kiwi per process: building it takes a second, splitting a block milliseconds.
+    """One Kiwi per process tree: building it takes a second, splitting a block milliseconds.
 
     Single-threaded (``num_workers=0`` since kiwipiepy 0.21): blocks are split one call at a
-    time, so worker threads would only add hand-off and contention, and a process that
-    forks keeps no threads its child would wait on. Still keyed by process id, so that a
-    forked child builds its own.
+    time, so worker threads would only add hand-off and contention. With no threads to wait
+    on, a forked child (an extraction worker, forked from a server that built Kiwi once)
+    uses the instance it inherited, and the model's 500 MB stay pages shared with its
+    parent. An older kiwipiepy runs a thread even with one worker: a child builds its own.
     """
     pid = os.getpid()
-    if pid not in _KIWIS:
-        import kiwipiepy  # type: ignore[import-untyped]
-        from kiwipiepy import Kiwi
+    if pid in _KIWIS:
+        return _KIWIS[pid]
+    import kiwipiepy  # type: ignore[import-untyped]
 
-        version = tuple(int(p) for p in re.findall(r"\d+", kiwipiepy.__version__)[:2])
-        _KIWIS[pid] = Kiwi(num_workers=0 if version >= (0, 21) else 1)
+    version = tuple(int(p) for p in re.findall(r"\d+", kiwipiepy.__version__)[:2])
+    threaded = version < (0, 21)
+    if _KIWIS and not threaded:
+        _KIWIS[pid] = next(iter(_KIWIS.values()))
+    else:
+        _KIWIS[pid] = kiwipiepy.Kiwi(num_workers=1 if threaded else 0)
     return _KIWIS[pid]
 
 

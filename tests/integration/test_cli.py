@@ -106,3 +106,21 @@ def test_cli_reports_neo4j_down_in_one_line(monkeypatch: pytest.MonkeyPatch) -> 
         get_settings.cache_clear()
     assert result.exit_code == 1
     assert "not reachable" in result.output
+
+
+def test_an_article_past_the_budget_is_named_and_the_rest_load(
+    cli: CliRunner, graph: Driver, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EXTRACT_BUDGET_SECONDS", "1")
+    get_settings.cache_clear()
+    (tmp_path / "a-dense.txt").write_text(
+        "제목\n2020-06-03\n\n" + "KT와 LG전자가 협력했다. " * 40_000, encoding="utf-8"
+    )
+    (tmp_path / "b-seed.txt").write_bytes(SEED_ARTICLE.read_bytes())
+    result = cli.invoke(app, ["load", "--jobs", "1", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    failed = [line for line in result.output.splitlines() if "a-dense.txt" in line]
+    assert any("article too complex" in line for line in failed), result.output
+    assert "new 1 · unchanged 0 · replaced 0 · failed 1" in result.output
+    assert graph_counts(graph)[0] > 20

@@ -54,7 +54,7 @@ def test_neo4j_stopped_mid_transaction(
 
     monkeypatch.setattr(writer, "fact_states", stop_inside_a1)
     try:
-        result = cli_on_own.invoke(app, ["load", str(tmp_path)])
+        result = cli_on_own.invoke(app, ["load", "--jobs", "0", str(tmp_path)])
     finally:
         own_neo4j.start()
     assert result.exit_code == 1
@@ -65,6 +65,6 @@ def test_neo4j_stopped_mid_transaction(
     assert "1 done before it (committed), 1 not tried" in result.output
 
     monkeypatch.setattr(writer, "fact_states", real)
-    again = cli_on_own.invoke(app, ["load", str(tmp_path)])
+    again = cli_on_own.invoke(app, ["load", "--jobs", "0", str(tmp_path)])
     assert again.exit_code == 0, again.output
     assert "new 2 · unchanged 1 · replaced 0 · failed 0" in again.output

@@ -66,7 +66,8 @@ def test_unreachable_before_writing_says_nothing_was_written() -> None:
 
 @pytest.fixture
 def fake_load(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Path]:
-    """Three article files; extraction and Neo4j faked, so only the CLI's handling runs."""
+    """Three article files; extraction and Neo4j faked, so only the CLI's handling runs
+    (`--jobs 0`: a faked extractor lives in this process, not in the workers)."""
     import allygraph.db
     import allygraph.loaders.pipeline
 
@@ -99,7 +100,7 @@ def test_neo4j_lost_mid_load_is_one_line_naming_the_article(
         return WriteSummary(article_id=x.article.id, facts_created=3)
 
     monkeypatch.setattr(writer, "write_extraction", write)
-    result = CliRunner().invoke(app, ["load", str(fake_load[0].parent)])
+    result = CliRunner().invoke(app, ["load", "--jobs", "0", str(fake_load[0].parent)])
     assert result.exit_code == 1
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
@@ -120,7 +121,7 @@ def test_an_unexpected_error_costs_only_its_article(
         return WriteSummary(article_id=x.article.id)
 
     monkeypatch.setattr(writer, "write_extraction", write)
-    result = CliRunner().invoke(app, ["load", str(fake_load[0].parent)])
+    result = CliRunner().invoke(app, ["load", "--jobs", "0", str(fake_load[0].parent)])
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert "a1.txt: unexpected OverflowError: date value out of range" in result.output
