@@ -87,6 +87,7 @@ def serve(
 def _register_loader_commands() -> None:
     from allygraph.loaders.cli import eval_command, extract_command
     from allygraph.loaders.load_cli import load_command, unload_command
+    from allygraph.loaders.reextract_cli import reextract_command
 
     app.command("load", help="Extract and load articles, one transaction each.")(
         one_line_errors(load_command)
@@ -94,6 +95,9 @@ def _register_loader_commands() -> None:
     app.command("unload", help="Remove articles (by id, file or folder) and what only they say.")(
         one_line_errors(unload_command)
     )
+    app.command(
+        "reextract", help="Extract loaded articles again from the graph; write only the change."
+    )(one_line_errors(reextract_command))
     app.command(
         "extract", help="Extract one article (no database); --json prints the gold format."
     )(extract_command)

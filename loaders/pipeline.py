@@ -41,6 +41,13 @@ def extract_text(
     return _with_override(run_extractor(article, extractor), stem)
 
 
+def extract_article(article: Article, *, extractor: Extractor | None = None) -> Extraction:
+    """Extract an article already read (one stored in the graph: ``allygraph reextract``),
+    with the override of its file name or id as a load applies it."""
+    stem = Path(article.source_path).stem if article.source_path else None
+    return _with_override(run_extractor(article, extractor), stem)
+
+
 def run_extractor(article: Article, extractor: Extractor | None = None) -> Extraction:
     """The one place an article meets the extractor (files, posted text, gold scoring all
     come through here), so a limit on it, such as a time budget, wraps this call only."""

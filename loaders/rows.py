@@ -30,8 +30,9 @@ def name_key(name: str) -> str:
 # Part of every fingerprint: bumped when the writer stores more for the same extraction,
 # so that the next load rewrites each article once, then skips it again. 2: first_seen
 # and the order-independent fact merge of allygraph.facts; 3: what each article states
-# about a fact (STATED_LISTS), so that unloading an article can fold the fact again.
-WRITE_FORMAT = 3
+# about a fact (STATED_LISTS), so that unloading an article can fold the fact again;
+# 4: the article's sentences, so that it can be extracted again from the graph.
+WRITE_FORMAT = 4
 
 
 def fingerprint(extraction: Extraction) -> str:
@@ -135,6 +136,11 @@ def article_props(article: Article, print_: str | None = None) -> dict[str, Any]
         "url": article.url,
         "source_path": article.source_path,
         "text": article.text,
+        # The sentences the extractor read, so `allygraph reextract` reads the same ones
+        # again from the graph alone (loaders/reextract.py).
+        "sentence_starts": [s.start for s in article.sentences],
+        "sentence_ends": [s.end for s in article.sentences],
+        "sentence_kinds": [s.kind for s in article.sentences],
         "fingerprint": print_,
     }
     return {k: v for k, v in props.items() if v is not None}

@@ -83,3 +83,17 @@ def test_unload_by_path_then_by_id_then_unknown(cli: CliRunner, graph: Driver) -
     assert f"{article_id} is not loaded" in again.output
     assert "no-such-article is not loaded" in again.output
     assert "Traceback" not in again.output
+
+
+def test_reextract_all_then_bad_input(cli: CliRunner, graph: Driver) -> None:  # noqa: F811
+    assert cli.invoke(app, ["load", str(SEED_ARTICLE)]).exit_code == 0
+    article_id = read_article(SEED_ARTICLE).id
+    result = cli.invoke(app, ["reextract", "--all"])
+    assert result.exit_code == 0, result.output
+    assert f"unchanged {article_id}" in result.output
+    assert "unchanged 1 · replaced 0 · failed 0" in result.output
+    unknown = cli.invoke(app, ["reextract", "no-such-article"])
+    assert unknown.exit_code == 1
+    assert "no-such-article is not loaded" in unknown.output
+    neither = cli.invoke(app, ["reextract"])
+    assert neither.exit_code == 1 and "give article ids or --all" in neither.output

@@ -10,6 +10,7 @@ and evidence), the graph a reset and a load of the remaining articles gives.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -196,3 +197,46 @@ def test_the_same_text_with_another_date_is_a_new_version(graph: Driver) -> None
     nodes, rels = snapshot(graph)
     assert rels[("MEMBER_OF", "kt", "ai-one-team")]["first_seen"].iso_format() == "2020-07-01"
     assert (nodes, rels) == fresh(graph, later)
+
+
+def test_reextract_right_after_a_load_changes_nothing(graph: Driver) -> None:
+    """The article rebuilt from its node is the article intake made: same extraction."""
+    from allygraph.loaders.pipeline import extract_path
+    from allygraph.loaders.reextract import reextract
+    from tests.conftest import SEED_ARTICLE
+
+    loaded = write_extraction(graph, extract_path(SEED_ARTICLE))
+    before = snapshot(graph)
+    summary = reextract(graph, loaded.article_id)
+    assert summary.status == "unchanged"
+    assert snapshot(graph) == before
+
+
+def test_reextract_after_a_registry_merge_equals_a_reset_and_reload(
+    graph: Driver, tmp_path: Path
+) -> None:
+    """LG U+ made an alias of LG전자 in the registry: reextract rewires the graph into what
+    a reset and a full reload with the new registry give (by key, facts with evidence)."""
+    from allygraph.loaders.extract import RuleExtractor
+    from allygraph.loaders.pipeline import extract_path
+    from allygraph.loaders.reextract import article_ids, reextract
+    from allygraph.loaders.registry import Registry
+    from tests.conftest import ROOT, SEED_ARTICLE
+
+    text = (ROOT / "data" / "registry.yaml").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if "{id: lg-uplus," not in line]
+    merged = "\n".join(lines).replace(
+        "aliases: [엘지전자]", "aliases: [엘지전자, LG유플러스, LG U+, LGU+, 엘지유플러스]"
+    )
+    (tmp_path / "registry.yaml").write_text(merged, encoding="utf-8")
+    after_merge = RuleExtractor(Registry.load(tmp_path / "registry.yaml"))
+
+    write_extraction(graph, extract_path(SEED_ARTICLE))
+    _, rels = snapshot(graph)
+    assert any("lg-uplus" in key for key in rels)
+    (article_id,) = article_ids(graph)
+    summary = reextract(graph, article_id, extractor=after_merge)
+    assert summary.status == "replaced" and summary.nodes_deleted >= 1
+    nodes, rels = snapshot(graph)
+    assert not any("lg-uplus" in key for key in rels)
+    assert (nodes, rels) == fresh(graph, extract_path(SEED_ARTICLE, extractor=after_merge))
