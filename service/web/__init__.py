@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.responses import Response
 from starlette.types import Scope
 
-from allygraph.service.web import alliance_pages, pages
+from allygraph.service.web import alliance_pages, ingest, pages
 from allygraph.service.web.render import STATIC
 
 
@@ -38,4 +38,5 @@ class Assets(StaticFiles):
 def install(app: FastAPI) -> None:
     app.include_router(pages.router)
     app.include_router(alliance_pages.router)
+    app.include_router(ingest.router)
     app.mount("/static", Assets(directory=STATIC), name="static")

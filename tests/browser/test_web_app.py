@@ -19,9 +19,11 @@ from typing import Any
 import pytest
 from neo4j import Driver
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from pydantic import SecretStr
 
-from tests.conftest import ROOT, ServerThread
-from tests.web.corpus import FOUNDERS, LG, ONE_TEAM, SUPER, load_timeline
+from allygraph.settings import Settings
+from tests.conftest import ROOT, ServerThread, clear_graph
+from tests.web.corpus import FOUNDERS, LG, ONE_TEAM, SUPER, TIMELINE, load_timeline
 
 ARTEFACTS = Path(os.environ.get("ALLYGRAPH_TEST_ARTEFACTS", ROOT / ".run" / "artefacts")) / "web"
 
@@ -225,3 +227,47 @@ def test_graph_picture_draws_the_neighbourhood_and_exports_png(
     saved = ARTEFACTS / f"{ONE_TEAM}-graph.png"
     download.value.save_as(saved)
     assert saved.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture
+def keyed_app(app: ServerThread, test_settings: Settings, driver: Driver) -> Iterator[ServerThread]:
+    """An API with an ingest key on an empty graph; the module's timeline graph is put
+    back afterwards."""
+    clear_graph(driver)
+    settings = test_settings.model_copy(update={"api_key": SecretStr("web-s3cret")})
+    try:
+        with ServerThread(settings) as server:
+            yield server
+    finally:
+        load_timeline(driver)
+
+
+def test_ingest_previews_a_file_then_loads_it(chromium: Browser, keyed_app: ServerThread) -> None:
+    context, person = new_user(chromium, keyed_app, "en-US")
+    try:
+        page = person.page
+        page.goto(f"{keyed_app.url}/")
+        page.get_by_role("link", name="Add an article").click()
+        page.wait_for_url("**/ingest")
+        article = TIMELINE / "2020-06-03-newsis-lg-joins-ai-one-team.txt"
+        page.get_by_label("Read from a file").set_input_files(str(article))
+        expect(page.locator("textarea[name=text]")).to_have_value(re.compile("AI 원팀"))
+        expect(page.locator("input[name=title]")).to_have_value(article.stem)
+        page.get_by_label("Published").fill("2020-06-03")
+        page.get_by_label("API key").fill("web-s3cret")
+        page.get_by_role("button", name="Preview").click()
+        page.wait_for_url("**/ingest/preview")
+        preview = page.locator("section.preview")
+        expect(preview.locator("tr[data-entity=lg-uplus]")).to_contain_text("LG유플러스")
+        expect(preview.locator("tr[data-relation=MEMBER_OF]").first).to_be_visible()
+        person.shot("10-ingest-preview")
+        page.get_by_role("button", name="Load into the graph").click()
+        page.wait_for_url("**/ingest/load")
+        expect(page.locator(".load-status")).to_have_text("new")
+        person.shot("11-ingest-loaded")
+        page.goto(f"{keyed_app.url}/alliance/{ONE_TEAM}")
+        expect(page.locator("tr[data-member=lg-uplus]")).to_be_visible()
+    finally:
+        context.close()
+    assert person.problems == [], person.problems
+    assert person.foreign == [], person.foreign

@@ -107,7 +107,20 @@
     image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(data);
   }
 
+  // The ingest page's file picker: the file is read here, into the text box, so the form
+  // stays a plain urlencoded post.
+  function setUpFileInput(input) {
+    input.addEventListener("change", async () => {
+      const file = input.files && input.files[0];
+      if (!file) return;
+      input.form.elements[input.dataset.into].value = await file.text();
+      const title = input.form.elements.title;
+      if (title && !title.value) title.value = file.name.replace(/\.[a-z]+$/i, "");
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
+    document.querySelectorAll("input[type=file][data-into]").forEach(setUpFileInput);
     document.querySelectorAll("input[data-suggest]").forEach(setUpSuggestions);
     document.querySelectorAll("[data-export-png]").forEach((button) => {
       button.addEventListener("click", () => exportPng(button));
