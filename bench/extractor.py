@@ -62,6 +62,8 @@ def measure(folder: Path) -> dict[str, Any]:
     _, traced_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return {
+        "pool": _pool_throughput(paths),
+        "scaling": _scaling(),
         "articles": len(paths),
         "bytes": size,
         "failed": failed,
@@ -74,6 +76,47 @@ def measure(folder: Path) -> dict[str, Any]:
         "rss_after_setup_mb": round(rss_before, 1),
         "tracemalloc_peak_mb_50_articles": round(traced_peak / 1e6, 2),
     }
+
+
+def _pool_throughput(paths: list[Path]) -> dict[str, Any]:
+    """The same articles through ``allygraph load``'s worker processes (each within the
+    time budget), one worker and one per core; warm-up (the fork server) not counted."""
+    from allygraph.loaders.pipeline import extract_path
+    from allygraph.loaders.workers import WorkerPool
+
+    out: dict[str, Any] = {}
+    for size in (1, 2):
+        with WorkerPool(size, budget=60.0) as pool:
+            list(pool.map(extract_path, [(p,) for p in paths[:size]], ["warm"] * size))
+            t = time.perf_counter()
+            results = list(pool.map(extract_path, [(p,) for p in paths], [str(p) for p in paths]))
+            seconds = time.perf_counter() - t
+        failed = sum(isinstance(r, Exception) for r in results)
+        out[f"workers_{size}"] = {
+            "articles_per_s": round(len(paths) / seconds, 1),
+            "failed": failed,
+        }
+    return out
+
+
+# Mention-dense text: the shape that made extraction quadratic (issue 12). Sizes double, so
+# a linear extractor shows a ratio near 2 between neighbours.
+_DENSE_UNIT = "KT와 LG전자가 협력했다. " * 10 + "\n"
+
+
+def _scaling() -> list[dict[str, Any]]:
+    from allygraph.loaders.pipeline import extract_text
+
+    rows: list[dict[str, Any]] = []
+    for lines in (100, 200, 400, 800, 1600):
+        text = _DENSE_UNIT * lines
+        t = time.perf_counter()
+        extract_text(text, {"title": "제목", "published": "2020-06-03"})
+        seconds = time.perf_counter() - t
+        ratio = round(seconds / rows[-1]["seconds"], 2) if rows else None
+        kb = round(len(text.encode()) / 1024)
+        rows.append({"kb": kb, "seconds": round(seconds, 3), "ratio": ratio})
+    return rows
 
 
 def run(n: int) -> dict[str, Any]:

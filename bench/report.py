@@ -202,6 +202,29 @@ def tables(results: dict[str, Any], suffix: str = "") -> str:
                 f"{ex['tracemalloc_peak_mb_50_articles']} MB; {ex['failed']} failed, "
                 f"{ex['relations']} relations extracted."
             )
+            pool = ex.get("pool", {})
+            if pool:
+                lines.append("")
+                lines.append(
+                    "The same articles through `allygraph load`'s worker processes (each within "
+                    "the time budget, forked from a warm server): "
+                    + ", ".join(
+                        f"{k.split('_')[1]} worker(s) **{v['articles_per_s']} articles/s**"
+                        for k, v in pool.items()
+                    )
+                    + "."
+                )
+            scaling = ex.get("scaling", [])
+            if scaling:
+                lines += [
+                    "",
+                    "Extraction time against article size (mention-dense text; a linear "
+                    "extractor doubles its time when the size doubles):",
+                    "",
+                    "| KB | seconds | ratio to the half size |",
+                    "|---:|---:|---:|",
+                ]
+                lines += [f"| {r['kb']} | {r['seconds']} | {r['ratio'] or '–'} |" for r in scaling]
     return "\n".join(lines)
 
 
