@@ -135,6 +135,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "facts_created": ("새 사실", "New facts"),
     "facts_updated": ("갱신된 사실", "Updated facts"),
     "size_note": ("본문은 약 7,000자까지", "Up to about 7,000 Korean characters"),
+    "objectives": ("목적", "Aims"),
+    "signatories": ("서명자", "Signatories"),
     "graph_hint": ("점을 누르면 그 페이지로 갑니다", "Click an entity to open its page"),
 }
 

@@ -17,6 +17,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from allygraph.service.deps import DriverDep, SettingsDep
+from allygraph.service.lookup import not_found
+from allygraph.service.routes import agreements as api_agreements
 from allygraph.service.routes import alliances as api_alliances
 from allygraph.service.routes import graph as api_graph
 from allygraph.service.routes import organizations as api_organizations
@@ -87,6 +89,27 @@ async def person_page(
     )
     own = [detail.person.name, detail.person.name_en, *detail.aliases]
     return render(request, "person.html", {"detail": detail, "sources": sources, "own_names": own})
+
+
+@router.get("/agreement/{id}")
+@html_page
+async def agreement_page(
+    request: Request, id: str, driver: DriverDep, settings: SettingsDep
+) -> Response:
+    """One agreement: date, place, aims, parties and signatories, each with its evidence.
+    It is read from ``GET /agreements`` (the newest 500), which has every field a page
+    needs; an agreement older than those 500 is a 404 until the API has a route of its own
+    for one agreement."""
+    listing = await api_agreements.list_agreements(driver=driver, settings=settings, party=None)
+    found = next((a for a in listing.agreements if a.agreement.id == id), None)
+    if found is None:
+        raise await not_found(driver, settings, "agreement", id)
+    facts = [*found.parties, *found.signatories]
+    sources = await evidence.sources(driver, settings, evidence.article_ids(facts))
+    own = [found.agreement.name, found.agreement.name_en]
+    return render(
+        request, "agreement.html", {"detail": found, "sources": sources, "own_names": own}
+    )
 
 
 @router.get("/neighbourhood/{id}")

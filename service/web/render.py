@@ -44,7 +44,7 @@ env.globals.update(highlight=highlight, day=day, chronological=chronological)
 
 def entity_url(entity: Any) -> str | None:
     """The page of an entity (an EntityRef or a dict with ``id`` and ``type``), or None for
-    kinds that have no page of their own (products, agreements)."""
+    kinds that have no page of their own (products)."""
     kind = _get(entity, "type")
     ident = _get(entity, "id")
     if kind == "Alliance":
@@ -53,6 +53,8 @@ def entity_url(entity: Any) -> str | None:
         return f"/organization/{ident}"
     if kind == "Person":
         return f"/person/{ident}"
+    if kind == "Agreement":
+        return f"/agreement/{ident}"
     return None
 
 

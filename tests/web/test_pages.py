@@ -182,6 +182,19 @@ def test_person_page(web: httpx.Client, driver: Driver) -> None:
     assert html(web.get("/person/nobody-at-all"), 404)
 
 
+def test_agreement_page(web: httpx.Client) -> None:
+    listing = web.get("/agreements", params={"party": "lg-uplus"}).json()["agreements"]
+    agreement = next(a for a in listing if a["date"] == "2020-06-03")
+    alliance = html(web.get(f"/alliance/{ONE_TEAM}", params={"as_of": "2020-07-01"}))
+    assert f'href="/agreement/{agreement["agreement"]["id"]}"' in alliance
+    page = html(web.get(f"/agreement/{agreement['agreement']['id']}"))
+    parties = re.findall(r'<div class="fact" data-party="([^"]+)"', page)
+    assert sorted(parties) == sorted(p["entity"]["id"] for p in agreement["parties"])
+    assert {"kt", "lg-uplus"} <= set(parties)
+    assert "2020-06-03" in page and '<details class="evidence">' in page
+    assert "no-such-mou" in html(web.get("/agreement/no-such-mou"), 404)
+
+
 def test_neighbourhood_page_embeds_the_api_graph(web: httpx.Client) -> None:
     page = html(web.get(f"/neighbourhood/{ONE_TEAM}", params={"depth": "2"}))
     data = json.loads(

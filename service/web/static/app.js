@@ -11,6 +11,7 @@
     ResearchInstitute: "/organization/",
     GovernmentBody: "/organization/",
     Person: "/person/",
+    Agreement: "/agreement/",
   };
 
   function entityHref(entity) {

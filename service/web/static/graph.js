@@ -32,6 +32,7 @@
     ResearchInstitute: "/organization/",
     GovernmentBody: "/organization/",
     Person: "/person/",
+    Agreement: "/agreement/",
   };
 
   function draw(container, data) {
