@@ -14,12 +14,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from allygraph.service.deps import DriverDep, SettingsDep
 from allygraph.service.routes import alliances as api
 from allygraph.service.schemas import AllianceDetail, Comparison, EntityRef, Member
-from allygraph.service.web import evidence
+from allygraph.service.web import compare_chart, evidence
 from allygraph.service.web.render import ORGANIZATION_KINDS, html_page, render, render_text
 from allygraph.service.web.timeline import layout
 
@@ -153,6 +153,7 @@ async def compare_page(
         cited = evidence.article_ids([*comparison.alliance_rivalries, *comparison.member_rivalries])
         context |= {
             "comparison": comparison,
+            "chart": compare_chart.layout(comparison),
             "rows": compare_rows(comparison),
             "sources": await evidence.sources(driver, settings, cited),
             "names_of": names_of,
@@ -182,3 +183,33 @@ def _entities(comparison: Comparison) -> dict[str, EntityRef]:
         for m in side.members:
             found[m.member.id] = m.member
     return found
+
+
+@router.get("/compare.svg")
+@html_page
+async def compare_svg(
+    request: Request,
+    driver: DriverDep,
+    settings: SettingsDep,
+    ids: Annotated[list[str] | None, Query(max_length=MAX_COMPARED)] = None,
+    as_of: Annotated[str | None, Query(max_length=20)] = None,
+) -> Response:
+    """The comparison's picture as a stand-alone SVG file."""
+    wanted = [i for i in dict.fromkeys(ids or []) if i.strip()][:MAX_COMPARED]
+    if len(wanted) < 2:
+        return RedirectResponse("/compare", status_code=303)
+    day = parse_day(as_of)
+    comparison = await api.compare_alliances(
+        driver=driver, settings=settings, ids=wanted, as_of=day
+    )
+    context = {
+        "chart": compare_chart.layout(comparison),
+        "as_of": day.isoformat() if day else "",
+        "standalone": True,
+    }
+    svg = render_text(request, "compare.svg", context)
+    return Response(
+        svg,
+        media_type="image/svg+xml",
+        headers={"Content-Disposition": 'attachment; filename="compare.svg"'},
+    )

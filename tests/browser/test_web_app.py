@@ -140,6 +140,9 @@ def test_a_new_user_finds_members_evidence_comparison_and_timeline(
     expect(table.locator("thead")).to_contain_text("AI One Team")
     expect(table.locator("thead")).to_contain_text("AI Super Cooperation")
     expect(table.locator("tr.count td")).to_have_text(["7", "3"])
+    picture = page.locator("figure.compare-chart svg g.side")
+    expect(picture).to_have_count(2)
+    expect(picture.first).to_have_attribute("data-count", "7")
     for name in ("KT Corporation", "LG Uplus", "SK Telecom", "Kakao"):
         expect(table).to_contain_text(name)
     rivalry = page.locator("section.rivalries .between-alliances")

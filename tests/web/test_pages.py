@@ -125,6 +125,24 @@ def test_compare_page_is_a_table_of_both_camps(web: httpx.Client) -> None:
     assert f'href="/alliance/{ONE_TEAM}"' in rivalries and f'href="/alliance/{SUPER}"' in rivalries
 
 
+def test_compare_picture_and_its_svg_file(web: httpx.Client) -> None:
+    params = [("ids", ONE_TEAM), ("ids", SUPER), ("as_of", "2020-07-01")]
+    page = html(web.get("/compare", params=params))
+    sides = re.findall(r'<g class="side" data-alliance="([^"]+)" data-count="(\d+)"', page)
+    assert sides == [(ONE_TEAM, "7"), (SUPER, "3")]
+    response = web.get("/compare.svg", params=params)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("image/svg+xml")
+    root = ET.fromstring(response.content)
+    svg = "{http://www.w3.org/2000/svg}"
+    counts = {g.get("data-alliance"): g.get("data-count") for g in root.iter(f"{svg}g")}
+    assert counts.get(ONE_TEAM) == "7" and counts.get(SUPER) == "3"
+    kinds = {r.get("data-kind") for r in root.iter(f"{svg}rect") if r.get("data-kind")}
+    assert kinds == {"Company", "University", "ResearchInstitute"}
+    one = web.get("/compare.svg", params={"ids": ONE_TEAM}, follow_redirects=False)
+    assert one.status_code == 303
+
+
 def test_compare_with_fewer_than_two_offers_the_choice(web: httpx.Client) -> None:
     page = html(web.get("/compare", params={"ids": ONE_TEAM}))
     assert f'value="{ONE_TEAM}" checked' in page
