@@ -86,6 +86,11 @@ def serve(
 
 def _register_loader_commands() -> None:
     from allygraph.loaders.cli import eval_command, extract_command
+    from allygraph.loaders.curation_cli import (
+        entities_command,
+        merge_entity_command,
+        rename_entity_command,
+    )
     from allygraph.loaders.load_cli import load_command, unload_command
     from allygraph.loaders.reextract_cli import reextract_command
 
@@ -98,6 +103,15 @@ def _register_loader_commands() -> None:
     app.command(
         "reextract", help="Extract loaded articles again from the graph; write only the change."
     )(one_line_errors(reextract_command))
+    app.command("entities", help="Entities to curate (--new: those the registry lacks).")(
+        one_line_errors(entities_command)
+    )
+    app.command("merge-entity", help="Merge one entity into another (registry and graph).")(
+        one_line_errors(merge_entity_command)
+    )
+    app.command("rename-entity", help="Rename an entity (registry and graph).")(
+        one_line_errors(rename_entity_command)
+    )
     app.command(
         "extract", help="Extract one article (no database); --json prints the gold format."
     )(extract_command)
