@@ -137,6 +137,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "size_note": ("본문은 약 7,000자까지", "Up to about 7,000 Korean characters"),
     "objectives": ("목적", "Aims"),
     "signatories": ("서명자", "Signatories"),
+    "latest_report": ("최근 보도", "last reported"),
     "graph_hint": ("점을 누르면 그 페이지로 갑니다", "Click an entity to open its page"),
 }
 

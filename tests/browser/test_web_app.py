@@ -166,6 +166,11 @@ def test_a_new_user_finds_members_evidence_comparison_and_timeline(
     download.value.save_as(saved)
     assert download.value.suggested_filename == f"{ONE_TEAM}-timeline.svg"
     assert saved.read_text(encoding="utf-8").count('<g class="bar"') == 13
+    with page.expect_download() as download:
+        page.get_by_role("button", name="PNG").click()
+    png = ARTEFACTS / f"{ONE_TEAM}-timeline.png"
+    download.value.save_as(png)
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
 
 
 def test_korean_pages_render_hangul_with_a_real_cjk_font(

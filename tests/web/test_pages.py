@@ -94,13 +94,23 @@ def test_alliance_page_without_a_day_lists_every_member(web: httpx.Client) -> No
 def test_evidence_shows_the_sentence_with_the_name_marked_and_its_source(
     web: httpx.Client,
 ) -> None:
-    page = html(web.get(f"/alliance/{ONE_TEAM}", params={"as_of": "2020-07-01"}))
+    page = html(
+        web.get(
+            f"/alliance/{ONE_TEAM}",
+            params={"as_of": "2020-07-01"},
+            headers={"Accept-Language": "en"},
+        )
+    )
     row = page.split('<tr data-member="lg-uplus"')[1].split("</tr>")[0]
     assert '<details class="evidence">' in row
     assert re.search(r"<mark>LG\s*유플러스</mark>", row), row
     assert re.search(r"<mark>AI\s*원팀</mark>", row), row
     assert '<span class="publisher">' in row
     assert re.search(r"<time>2020-06-0\d</time>", row), row
+    days = re.findall(r"<time>(\d{4}-\d\d-\d\d)</time>", row)
+    assert days == sorted(days) and days[0].startswith("2020-06")  # oldest first
+    latest = re.search(r'<small class="latest"[^>]*>· last reported (\S+)</small>', row)
+    assert latest and latest.group(1) == days[-1]
 
 
 def test_unknown_alliance_is_an_html_404_with_suggestions(web: httpx.Client) -> None:
