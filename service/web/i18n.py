@@ -73,6 +73,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "leads": ("주도하는 동맹", "Leads"),
     "executives": ("임원", "Executives"),
     "partners": ("협력사", "Partners"),
+    "competitors": ("경쟁 관계", "Competes with"),
     "products": ("제품", "Products"),
     "articles": ("기사", "Articles"),
     "positions": ("직책", "Positions"),
