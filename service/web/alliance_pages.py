@@ -31,11 +31,17 @@ MAX_COMPARED = 10
 
 def parse_day(value: str | None) -> date | None:
     """The day a date input sent, or None when it is empty or not a date (the page then
-    shows today's members rather than an error)."""
+    shows today's members rather than an error). Pages take their parameters as plain
+    text and make sense of them here, so that a person never meets a JSON 422."""
     try:
-        return date.fromisoformat(value.strip()) if value and value.strip() else None
+        return date.fromisoformat(value.strip()[:10]) if value and value.strip() else None
     except ValueError:
         return None
+
+
+def chosen(ids: list[str] | None) -> list[str]:
+    """The alliance ids asked for, once each, at most MAX_COMPARED."""
+    return [i.strip()[:200] for i in dict.fromkeys(ids or []) if i.strip()][:MAX_COMPARED]
 
 
 def alliance_names(detail: AllianceDetail) -> list[str | None]:
@@ -61,7 +67,7 @@ async def alliance_page(
     id: str,
     driver: DriverDep,
     settings: SettingsDep,
-    as_of: Annotated[str | None, Query(max_length=20)] = None,
+    as_of: str | None = None,
 ) -> Response:
     day = parse_day(as_of)
     detail = await api.get_alliance(id=id, driver=driver, settings=settings)
@@ -134,10 +140,10 @@ async def compare_page(
     request: Request,
     driver: DriverDep,
     settings: SettingsDep,
-    ids: Annotated[list[str] | None, Query(max_length=MAX_COMPARED)] = None,
-    as_of: Annotated[str | None, Query(max_length=20)] = None,
+    ids: Annotated[list[str] | None, Query()] = None,
+    as_of: str | None = None,
 ) -> Response:
-    wanted = [i for i in dict.fromkeys(ids or []) if i.strip()][:MAX_COMPARED]
+    wanted = chosen(ids)
     day = parse_day(as_of)
     listing = await api.list_alliances(driver=driver, settings=settings)
     context: dict[str, Any] = {
@@ -191,11 +197,11 @@ async def compare_svg(
     request: Request,
     driver: DriverDep,
     settings: SettingsDep,
-    ids: Annotated[list[str] | None, Query(max_length=MAX_COMPARED)] = None,
-    as_of: Annotated[str | None, Query(max_length=20)] = None,
+    ids: Annotated[list[str] | None, Query()] = None,
+    as_of: str | None = None,
 ) -> Response:
     """The comparison's picture as a stand-alone SVG file."""
-    wanted = [i for i in dict.fromkeys(ids or []) if i.strip()][:MAX_COMPARED]
+    wanted = chosen(ids)
     if len(wanted) < 2:
         return RedirectResponse("/compare", status_code=303)
     day = parse_day(as_of)

@@ -9,9 +9,7 @@ reader straight to it: a person typing "AI 원팀" wants the alliance, not a lis
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -45,9 +43,9 @@ async def find(
     request: Request,
     driver: DriverDep,
     settings: SettingsDep,
-    q: Annotated[str, Query(max_length=200)] = "",
+    q: str = "",
 ) -> Response:
-    text = q.strip()
+    text = q.strip()[:200]
     if not text:
         return RedirectResponse("/", status_code=303)
     result = await api_search.search_entities(
@@ -119,7 +117,7 @@ async def neighbourhood_page(
     id: str,
     driver: DriverDep,
     settings: SettingsDep,
-    depth: Annotated[str, Query(max_length=10)] = "1",
+    depth: str = "1",
 ) -> Response:
     """An entity and what it is tied to, as an interactive picture (cytoscape.js, vendored).
     The graph is the API's ``GET /graph`` answer, embedded in the page as JSON."""

@@ -245,6 +245,24 @@ def test_vendored_library_is_served_with_its_licence(web: httpx.Client) -> None:
     assert licence.status_code == 200 and "Cytoscape Consortium" in licence.text
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/alliance/{ONE_TEAM}?as_of=" + "9" * 500,
+        "/compare?" + "&".join(f"ids=a{i}" for i in range(30)),
+        "/find?q=" + "가" * 1000,
+        f"/neighbourhood/{ONE_TEAM}?depth=" + "x" * 100,
+        "/alliance/" + "x" * 3000,
+    ],
+    ids=["long-date", "many-ids", "long-query", "bad-depth", "long-id"],
+)
+def test_odd_parameters_still_get_an_html_page(web: httpx.Client, path: str) -> None:
+    """A person who mistypes a link gets a page (or a 404 page), never a JSON problem."""
+    response = web.get(path)
+    assert response.status_code in (200, 404), response.text[:300]
+    assert response.headers["content-type"].startswith("text/html")
+
+
 def test_static_files_and_no_web_route_in_the_api_description(web: httpx.Client) -> None:
     css = web.get("/static/app.css")
     assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
