@@ -45,6 +45,10 @@ class Settings(BaseSettings):
     extract_budget_seconds: float = Field(default=20.0, gt=0, le=3600)
     # Extraction worker processes (API ingest and `allygraph load`; `--jobs` overrides).
     extract_workers: int = Field(default=2, ge=1, le=64)
+    # Articles fetched from the web (loaders/fetch.py): seconds the whole fetch may take,
+    # and how many redirects it follows.
+    fetch_timeout: float = Field(default=10.0, gt=0, le=300)
+    fetch_max_redirects: int = Field(default=5, ge=0, le=30)
 
     cypher_row_limit: int = Field(default=1000, gt=0)
     # POST /cypher guards (service/cypher_guard.py, service/encode.py). Neo4j's parser

@@ -57,7 +57,9 @@ def _schema(driver: Driver) -> None:
 
 
 def load_command(
-    paths: Annotated[list[Path], typer.Argument(help="article files or folders of them")],
+    paths: Annotated[
+        list[str], typer.Argument(help="article files, folders of them, or web addresses")
+    ],
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -74,16 +76,19 @@ def load_command(
     Exit 1 if any article failed (the others are loaded all the same)."""
     from allygraph.db import driver_session
     from allygraph.loaders.article_writer import write_extraction
+    from allygraph.loaders.fetch import is_url
     from allygraph.loaders.files import article_files
 
-    files = article_files(paths)
-    missing = [str(p) for p in files if not p.is_file()]
+    found = article_files(Path(p) for p in paths if not is_url(p))
+    missing = [str(p) for p in found if not p.is_file()]
     if missing:
         raise AllygraphError(f"no such file: {', '.join(missing)}")
+    # Web addresses are fetched where they are extracted (loaders/fetch.py), in order.
+    files: list[Path | str] = [*found, *(p for p in paths if is_url(p))]
     if not files:
         raise AllygraphError("no article files (.txt, .html) under the given paths")
     done: list[WriteSummary] = []
-    failed: list[tuple[Path, str]] = []
+    failed: list[tuple[Path | str, str]] = []
     new_entities: dict[str, str] = {}
     with driver_session() as driver, _extractions(files, jobs) as extractions:
         _schema(driver)
@@ -128,7 +133,9 @@ def load_command(
 
 
 @contextmanager
-def _extractions(files: list[Path], jobs: int | None) -> Iterator[Iterator[Extraction | Exception]]:
+def _extractions(
+    files: list[Path | str], jobs: int | None
+) -> Iterator[Iterator[Extraction | Exception]]:
     """Each file's extraction (or what went wrong with it), in order: from worker processes
     that keep every article within the time budget and use the machine's cores, or, with
     ``--jobs 0``, from this process (for a debugger or a profiler)."""
@@ -139,20 +146,22 @@ def _extractions(files: list[Path], jobs: int | None) -> Iterator[Iterator[Extra
     settings = get_settings()
     jobs = settings.extract_workers if jobs is None else jobs
     if jobs == 0:
-        yield (_in_process(pipeline.extract_path, path) for path in files)
+        yield (_in_process(pipeline.extract_source, path) for path in files)
         return
     with WorkerPool(min(jobs, len(files)), settings.extract_budget_seconds) as pool:
-        yield pool.map(pipeline.extract_path, [(p,) for p in files], [str(p) for p in files])
+        yield pool.map(pipeline.extract_source, [(p,) for p in files], [str(p) for p in files])
 
 
-def _in_process(extract: Callable[[Path], Extraction], path: Path) -> Extraction | Exception:
+def _in_process(
+    extract: Callable[[Path | str], Extraction], path: Path | str
+) -> Extraction | Exception:
     try:
         return extract(path)
     except Exception as exc:  # handed to the loop, which names the article and goes on
         return exc
 
 
-def _print_summary(done: list[WriteSummary], failed: list[tuple[Path, str]]) -> None:
+def _print_summary(done: list[WriteSummary], failed: list[tuple[Path | str, str]]) -> None:
     """The totals: articles by status, facts created/updated/retracted, Neo4j's counters."""
     status = Counter(s.status for s in done)
     table = Table("", "", title="load summary", show_header=False)

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from allygraph.errors import IntakeError
 from allygraph.loaders.extract import Extractor, RuleExtractor
 from allygraph.loaders.intake import ArticleMeta, parse_article, read_article
 from allygraph.loaders.overrides import apply_override, find_override, load_override
@@ -39,6 +40,27 @@ def extract_text(
     article = parse_article(raw, source_path=source_path, meta=meta)
     stem = Path(source_path).stem if source_path else None
     return _with_override(run_extractor(article, extractor), stem)
+
+
+def extract_url(url: str, *, extractor: Extractor | None = None) -> Extraction:
+    """Fetch a web page (``loaders/fetch.py``) and extract it as posted HTML; the address
+    it was found at is its URL, the article's identity."""
+    from allygraph.loaders.fetch import fetch
+
+    page = fetch(url)
+    try:
+        return extract_text(page.body, {"url": page.url}, extractor=extractor)
+    except IntakeError as exc:
+        raise IntakeError(f"{url}: {exc.message.removeprefix('article: ')}") from None
+
+
+def extract_source(source: str | Path, *, extractor: Extractor | None = None) -> Extraction:
+    """A file or a web address (``allygraph load`` takes both)."""
+    from allygraph.loaders.fetch import is_url
+
+    if isinstance(source, str) and is_url(source):
+        return extract_url(source, extractor=extractor)
+    return extract_path(Path(source), extractor=extractor)
 
 
 def extract_article(article: Article, *, extractor: Extractor | None = None) -> Extraction:

@@ -12,9 +12,10 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Header, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from neo4j import Driver
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from allygraph.errors import AllygraphError, NotFoundError
+from allygraph.errors import AllygraphError, IntakeError, NotFoundError
+from allygraph.loaders.fetch import is_url
 from allygraph.models import Published
 from allygraph.service.deps import DriverDep, SettingsDep, read
 from allygraph.service.problems import NOT_MODIFIED, problem_responses
@@ -127,7 +128,10 @@ async def get_article(
 
 
 class ArticleIn(BaseModel):
-    """One article to load: its text (plain or HTML) and what is known about it."""
+    """One article to load: its text (plain or HTML) and what is known about it, or only
+    its ``url``: the page is then fetched (http(s), bounded in time, size and redirects:
+    ``loaders/fetch.py``) and read like a saved page. Either way the URL, when there is
+    one, is the article's identity: a new text at a loaded URL replaces the old version."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -144,11 +148,17 @@ class ArticleIn(BaseModel):
         },
     )
 
-    text: str = Field(min_length=1)
+    text: str | None = Field(None, min_length=1, description="the article; omit to fetch `url`")
     title: str | None = Field(None, max_length=1000)
     url: str | None = Field(None, max_length=2000)
     publisher: str | None = Field(None, max_length=200)
     published: Published | None = None
+
+    @model_validator(mode="after")
+    def _text_or_url(self) -> ArticleIn:
+        if self.text is None and not (self.url and is_url(self.url)):
+            raise ValueError("give the article's text, or an http(s) url to fetch it from")
+        return self
 
 
 class Loaded(BaseModel):
@@ -210,8 +220,27 @@ def _load(driver: Driver, settings: Settings, body: ArticleIn) -> dict[str, Any]
     from allygraph.loaders.writer import write_extraction
 
     meta = body.model_dump(exclude={"text"}, exclude_none=True)
+    raw: str | bytes
+    if body.text is not None:
+        raw = body.text
+    else:  # fetched here, so the extraction's time budget is the extractor's alone
+        from allygraph.loaders.fetch import fetch
+
+        assert body.url is not None
+        page = fetch(
+            body.url,
+            timeout=settings.fetch_timeout,
+            max_bytes=settings.max_article_bytes,
+            max_redirects=settings.fetch_max_redirects,
+        )
+        raw, meta["url"] = page.body, page.url
     pool = shared_pool(settings.extract_workers, settings.extract_budget_seconds)
-    extraction = pool.run(extract_text, body.text, meta)
+    try:
+        extraction = pool.run(extract_text, raw, meta)
+    except IntakeError as exc:
+        if body.text is not None or type(exc) is not IntakeError:  # too complex: as it is
+            raise
+        raise IntakeError(f"{body.url}: {exc.message.removeprefix('article: ')}") from None
     return write_extraction(driver, extraction, settings.neo4j_database).model_dump()
 
 
@@ -220,7 +249,7 @@ def _load(driver: Driver, settings: Settings, body: ArticleIn) -> dict[str, Any]
     response_model=Loaded,
     status_code=201,
     summary="Load one article through the extractor and writer (needs X-API-Key)",
-    responses=problem_responses(401, 403, 413, 422, 503),
+    responses=problem_responses(401, 403, 413, 422, 502, 503),
 )
 async def post_article(
     body: ArticleIn,

@@ -40,7 +40,7 @@ def test_neo4j_stopped_mid_transaction(
     import allygraph.loaders.article_writer as writer
     import allygraph.loaders.pipeline as pipeline
 
-    monkeypatch.setattr(pipeline, "extract_path", lambda path: extraction(Path(path).stem))
+    monkeypatch.setattr(pipeline, "extract_path", lambda path, **_: extraction(Path(path).stem))
     for name in ("a0", "a1", "a2"):
         (tmp_path / f"{name}.txt").write_text("x", encoding="utf-8")
     real = writer.fact_states

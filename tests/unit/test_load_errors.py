@@ -78,7 +78,7 @@ def fake_load(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[Path]:
     monkeypatch.setattr(allygraph.db, "driver_session", no_driver)
     monkeypatch.setattr(allygraph.db, "apply_schema", lambda *a: 0)
     monkeypatch.setattr(
-        allygraph.loaders.pipeline, "extract_path", lambda path: extraction(Path(path).stem)
+        allygraph.loaders.pipeline, "extract_path", lambda path, **_: extraction(Path(path).stem)
     )
     paths = [tmp_path / f"a{i}.txt" for i in range(3)]
     for path in paths:
