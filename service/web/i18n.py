@@ -122,7 +122,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "headline": ("제목", "Title"),
     "publisher": ("언론사", "Publisher"),
     "published": ("발행일", "Published"),
-    "link": ("기사 주소 (URL)", "Link (URL)"),
+    "link": (
+        "기사 주소 (URL, 본문이 비어 있으면 이 주소에서 가져옵니다)",
+        "Link (URL; with no text above, the article is fetched from it)",
+    ),
     "api_key": ("API 키", "API key"),
     "preview": ("미리 보기", "Preview"),
     "load": ("그래프에 넣기", "Load into the graph"),
@@ -135,6 +138,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "status": ("상태", "Status"),
     "facts_created": ("새 사실", "New facts"),
     "facts_updated": ("갱신된 사실", "Updated facts"),
+    "too_long": (
+        "본문이 너무 깁니다. 줄이거나 주소(URL)만 입력해 주세요.",
+        "The text is too long for this form: shorten it, or give only its address (URL).",
+    ),
     "size_note": ("본문은 약 7,000자까지", "Up to about 7,000 Korean characters"),
     "objectives": ("목적", "Aims"),
     "signatories": ("서명자", "Signatories"),

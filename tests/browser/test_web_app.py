@@ -257,6 +257,11 @@ def test_ingest_previews_a_file_then_loads_it(chromium: Browser, keyed_app: Serv
         page.goto(f"{keyed_app.url}/")
         page.get_by_role("link", name="Add an article").click()
         page.wait_for_url("**/ingest")
+        # Too long for the form: said on the page, not left to the API's 413.
+        page.locator("textarea[name=text]").fill("가" * 30_000)
+        page.get_by_role("button", name="Preview").click()
+        expect(page.locator(".size-warning")).to_be_visible()
+        assert page.url.endswith("/ingest")
         article = TIMELINE / "2020-06-03-newsis-lg-joins-ai-one-team.txt"
         page.get_by_label("Read from a file").set_input_files(str(article))
         expect(page.locator("textarea[name=text]")).to_have_value(re.compile("AI 원팀"))

@@ -3,8 +3,12 @@ key, a preview that writes nothing, then a load that the other pages show at onc
 
 from __future__ import annotations
 
+import functools
+import html
 import re
+import threading
 from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import pytest
@@ -12,7 +16,7 @@ from neo4j import Driver
 from pydantic import SecretStr
 
 from allygraph.settings import Settings
-from tests.conftest import ServerThread, graph_counts
+from tests.conftest import ROOT, ServerThread, graph_counts
 from tests.web.corpus import TIMELINE
 
 KEY = "web-s3cret"
@@ -79,3 +83,40 @@ def test_an_empty_text_is_explained(keyed: httpx.Client) -> None:
     page = keyed.post("/ingest/preview", data={"text": "", "key": KEY})
     assert page.status_code == 422
     assert 'class="error-message"' in page.text and "text" in page.text
+
+
+@pytest.fixture(scope="module")
+def news_site() -> Iterator[str]:
+    """The saved news pages of tests/data/pages, served on a loopback port."""
+    handler = functools.partial(
+        type("Quiet", (SimpleHTTPRequestHandler,), {"log_message": lambda *a: None}),
+        directory=str(ROOT / "tests" / "data" / "pages"),
+    )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    thread.join(timeout=10)
+
+
+def test_preview_fetches_the_page_at_an_address(
+    keyed: httpx.Client, news_site: str, graph: Driver
+) -> None:
+    url = f"{news_site}/yonhap-garam-nuri-genai.html"
+    page = keyed.post("/ingest/preview", data={"url": url, "key": KEY})
+    assert page.status_code == 200, page.text[:800]
+    assert '<section class="preview">' in page.text
+    text = page.text.split('<textarea name="text" rows="12">')[1].split("</textarea>")[0]
+    assert text.strip() and "<script" not in text and "&lt;" not in text  # the story, no markup
+    assert re.search(r'name="published" value="\d{4}-\d\d-\d\d"', page.text)
+    assert graph_counts(graph) == (0, 0)
+    inputs = re.findall(r'<input (?:type="\w+" )?name="(\w+)" value="([^"]*)"', page.text)
+    fields = {name: html.unescape(value) for name, value in inputs}
+    loaded = keyed.post("/ingest/load", data={**fields, "text": html.unescape(text), "key": KEY})
+    assert re.search(r'<dd class="load-status">new</dd>', loaded.text), loaded.text[:800]
+    assert graph_counts(graph)[0] > 0
+    missing = keyed.post("/ingest/preview", data={"url": f"{news_site}/nothing.html", "key": KEY})
+    assert missing.status_code == 422 and "could not be fetched" in missing.text
+    other = keyed.post("/ingest/preview", data={"url": "file:///etc/passwd", "key": KEY})
+    assert other.status_code == 422 and "only http and https" in other.text

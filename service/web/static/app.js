@@ -120,8 +120,25 @@
     });
   }
 
+  // The API refuses request bodies over 64 KB before any page sees them; say so here
+  // instead of letting the browser show that refusal.
+  function guardSize(form) {
+    const limit = Number(form.dataset.maxBytes);
+    form.addEventListener("submit", (event) => {
+      const size = new URLSearchParams(new FormData(form, event.submitter)).toString().length;
+      const note = form.querySelector(".size-warning");
+      if (size > limit) {
+        event.preventDefault();
+        note.hidden = false;
+      } else {
+        note.hidden = true;
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
     document.querySelectorAll("input[type=file][data-into]").forEach(setUpFileInput);
+    document.querySelectorAll("form[data-max-bytes]").forEach(guardSize);
     document.querySelectorAll("input[data-suggest]").forEach(setUpSuggestions);
     document.querySelectorAll("[data-export-png]").forEach((button) => {
       button.addEventListener("click", () => exportPng(button));
