@@ -24,7 +24,7 @@ from bench import report
 from bench.server import Neo4jServer
 
 API_PORT = 8093
-ALL = {"load", "queries", "extractor"}
+ALL = {"load", "queries", "extractor", "outage"}
 
 
 def machine() -> dict[str, Any]:
@@ -76,7 +76,7 @@ def run(quick: bool, only: set[str]) -> dict[str, Any]:
     concurrencies = [1, 8, 32]
     duration, warmup = (1.5, 0.5) if quick else (4.0, 1.0)
 
-    if only & {"load", "queries"}:
+    if only & {"load", "queries", "outage"}:
         print(f"starting the benchmark's Neo4j ({server.home})", flush=True)
         server.start()
         drv = server.driver()
@@ -169,6 +169,13 @@ def run(quick: bool, only: set[str]) -> dict[str, Any]:
             data["caching"] = queries.caching(api, plan["members"], 8, duration, warmup)
         results["queries"]["synthetic"] = data
 
+    if "outage" in only:
+        from bench import outage
+
+        print("outage: the API's answers with its Neo4j stopped, and its recovery", flush=True)
+        results["outage"] = outage.run(server, API_PORT, rounds=10 if quick else 25)
+        print(f"  {results['outage']}", flush=True)
+
     if "extractor" in only:
         n = 200 if quick else 1000
         print(f"extractor on {n} synthetic articles", flush=True)
@@ -187,8 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--quick", action="store_true", help="small scales, short runs (< 5 min)")
     r.add_argument(
         "--only",
-        default="load,queries,extractor",
-        help="comma-separated subset of load,queries,extractor",
+        default="load,queries,extractor,outage",
+        help="comma-separated subset of load,queries,extractor,outage",
     )
     r.add_argument("--keep-server", action="store_true", help="leave the bench Neo4j running")
     p = sub.add_parser("report", help="redraw plots and BENCHMARKS.md from a results file")

@@ -225,7 +225,30 @@ def tables(results: dict[str, Any], suffix: str = "") -> str:
                     "|---:|---:|---:|",
                 ]
                 lines += [f"| {r['kb']} | {r['seconds']} | {r['ratio'] or '–'} |" for r in scaling]
+    lines += outage_table(results.get("outage"))
     return "\n".join(lines)
+
+
+def outage_table(outage: dict[str, Any] | None) -> list[str]:
+    """Answer times with Neo4j up and stopped, one request at a time (bench/outage.py)."""
+    if not outage:
+        return []
+    rows = [
+        f"| Neo4j {state} | {o['requests']} | {o['p50_ms']} | {o['p95_ms']} | {o['max_ms']} "
+        f"| {', '.join(f'{k}: {v}' for k, v in o['statuses'].items())} |"
+        for state, o in (("up", outage["up"]), ("stopped", outage["down"]))
+    ]
+    return [
+        "",
+        "### Outage answer time",
+        "",
+        "| | requests | p50 ms | p95 ms | max ms | statuses |",
+        "|---|---:|---:|---:|---:|---|",
+        *rows,
+        "",
+        f"504 answers while stopped: {outage['answers_504_down']}; serving again "
+        f"{outage['recovery_s']} s after `scripts/neo4j start` returned.",
+    ]
 
 
 def update_markdown(results: dict[str, Any], suffix: str = "") -> Path:
