@@ -212,7 +212,6 @@ def unload_command(
     """Remove articles: their node, mentions and evidence; facts and entities left with
     none go too. One transaction each; exit 1 if any was not loaded."""
     from allygraph.db import driver_session
-    from allygraph.loaders.overrides import find_override
     from allygraph.loaders.retract import unload_article
 
     failed: list[tuple[str, str]] = []
@@ -238,11 +237,9 @@ def unload_command(
                     f"graph version {s.graph_version}",
                     soft_wrap=True,
                 )
-                stem = Path(s.source_path).stem if s.source_path else None
-                override = find_override(stem, s.article_id)
-                if override is not None:
+                if s.override is not None:
                     out.print(
-                        f"note: override {override} targeted this article; it stays and "
+                        f"note: override {s.override} targeted this article; it stays and "
                         "applies again if the article is loaded again",
                         soft_wrap=True,
                     )

@@ -12,6 +12,7 @@ is one transaction, and a replace retracts the old version and writes the new on
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction
@@ -56,6 +57,9 @@ class UnloadSummary(BaseModel):
     nodes_deleted: int = 0
     relationships_deleted: int = 0
     graph_version: int | None = None
+    # A curated override (data/overrides/) that targeted the article: it stays, and applies
+    # again if the article is loaded again.
+    override: str | None = None
 
 
 def run(tx: ManagedTransaction, name: str, **params: Any) -> tuple[list[Any], Any]:
@@ -200,4 +204,9 @@ def unload_article(driver: Driver, article_id: str, database: str | None = None)
             ) from None
     if summary is None:
         raise NotFoundError(f"article {article_id} is not loaded (nothing to unload)")
+    from allygraph.loaders.overrides import find_override
+
+    stem = Path(summary.source_path).stem if summary.source_path else None
+    override = find_override(stem, article_id)
+    summary.override = str(override) if override is not None else None
     return summary

@@ -196,6 +196,9 @@ class Unloaded(BaseModel):
     nodes_deleted: int
     relationships_deleted: int
     graph_version: int | None = None
+    override: str | None = Field(
+        None, description="a curated override that targeted the article (it stays)"
+    )
 
 
 def check_key(settings: Settings, given: str | None) -> None:

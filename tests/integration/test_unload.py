@@ -240,3 +240,19 @@ def test_reextract_after_a_registry_merge_equals_a_reset_and_reload(
     nodes, rels = snapshot(graph)
     assert not any("lg-uplus" in key for key in rels)
     assert (nodes, rels) == fresh(graph, extract_path(SEED_ARTICLE, extractor=after_merge))
+
+
+def test_unload_reports_an_override_that_targeted_the_article(
+    graph: Driver, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from allygraph.settings import get_settings
+
+    (tmp_path / "art-a.yaml").write_text("{}\n", encoding="utf-8")
+    monkeypatch.setenv("OVERRIDES_DIR", str(tmp_path))
+    get_settings.cache_clear()
+    try:
+        write_extraction(graph, article_a())
+        summary = unload_article(graph, "art-a")
+    finally:
+        get_settings.cache_clear()
+    assert summary.override == str(tmp_path / "art-a.yaml")
