@@ -52,12 +52,16 @@ def names_of(entity: EntityRef) -> list[str | None]:
     return [entity.name, entity.name_en]
 
 
-async def all_members(driver: Any, settings: Any, id_: str, as_of: date | None) -> list[Member]:
+async def all_members(
+    driver: Any, settings: Any, id_: str, as_of: date | None
+) -> tuple[list[Member], bool]:
+    """The alliance's members (the first MAX_MEMBERS by id), and whether there are more:
+    a page lists them all at once, and says so when it cannot."""
     page = await api.list_members(
         id=id_, driver=driver, settings=settings, as_of=as_of, kind=None, after=None,
         limit=MAX_MEMBERS,
     )  # fmt: skip
-    return page.members
+    return page.members, page.next is not None
 
 
 @router.get("/alliance/{id}")
@@ -71,7 +75,7 @@ async def alliance_page(
 ) -> Response:
     day = parse_day(as_of)
     detail = await api.get_alliance(id=id, driver=driver, settings=settings)
-    members, own, listing = await asyncio.gather(
+    (members, more), own, listing = await asyncio.gather(
         all_members(driver, settings, id, day),
         api.compare_alliances(driver=driver, settings=settings, ids=[id], as_of=day),
         api.list_alliances(driver=driver, settings=settings),
@@ -85,6 +89,7 @@ async def alliance_page(
         {
             "detail": detail,
             "members": members,
+            "more": more,
             "by_kind": _by_kind(members),
             "agreements": own.agreements,
             "party_names": names,
@@ -107,8 +112,8 @@ def _by_kind(members: list[Member]) -> list[tuple[str, list[Member]]]:
 
 async def _timeline(request: Request, id_: str, driver: Any, settings: Any) -> dict[str, Any]:
     detail = await api.get_alliance(id=id_, driver=driver, settings=settings)
-    members = await all_members(driver, settings, id_, None)
-    return {"detail": detail, "chart": layout(members, date.today())}
+    members, more = await all_members(driver, settings, id_, None)
+    return {"detail": detail, "chart": layout(members, date.today()), "more": more}
 
 
 @router.get("/alliance/{id}/timeline")

@@ -142,6 +142,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "본문이 너무 깁니다. 줄이거나 주소(URL)만 입력해 주세요.",
         "The text is too long for this form: shorten it, or give only its address (URL).",
     ),
+    "bad_date": (
+        "날짜를 읽을 수 없어 전체 기간의 구성원을 보여 줍니다.",
+        "That is not a date: members of all time are shown.",
+    ),
+    "more_members": (
+        "구성원이 500을 넘어 처음 500만 보여 줍니다 (전체 목록은 API에서).",
+        "Only the first 500 members are shown (the API pages through all of them).",
+    ),
     "size_note": ("본문은 약 7,000자까지", "Up to about 7,000 Korean characters"),
     "objectives": ("목적", "Aims"),
     "signatories": ("서명자", "Signatories"),
