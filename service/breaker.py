@@ -41,6 +41,10 @@ class Unresponsive(DatabaseUnavailable):
 
 
 def is_outage(exc: BaseException) -> bool:
+    if isinstance(exc, TimeoutError):
+        # An OSError too, but asyncio's deadline on a query: only ``Unresponsive`` (which
+        # read() raises for it) says the deadline meant an outage.
+        return False
     if isinstance(exc, ServiceUnavailable | SessionExpired | Unresponsive | OSError):
         return True
     return isinstance(exc, Neo4jError) and "DatabaseUnavailable" in (exc.code or "")
@@ -92,10 +96,12 @@ class CircuitBreaker:
         except BaseException as exc:
             if is_outage(exc):
                 self.record_failure(exc)
-            elif isinstance(exc, Exception):
+            elif isinstance(exc, Exception) and not isinstance(exc, TimeoutError):
                 self.record_success()  # Neo4j answered, if only with an error
             elif probe:
-                self._probing = False  # cancelled: let the next request probe
+                # Cancelled, or an ad-hoc query that ran out of time: no news either way;
+                # the next request probes.
+                self._probing = False
             raise
         else:
             self.record_success()

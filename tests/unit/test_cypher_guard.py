@@ -201,3 +201,20 @@ def test_only_one_probe_at_a_time() -> None:
         assert not breaker.is_open
 
     asyncio.run(scenario())
+
+
+def test_a_probe_that_times_out_tells_nothing() -> None:
+    clock = Clock()
+    breaker = CircuitBreaker(0.5, clock)
+
+    async def scenario() -> None:
+        with pytest.raises(ServiceUnavailable):
+            await attempt(breaker, ServiceUnavailable("refused"))
+        clock.now = 1.0
+        with pytest.raises(TimeoutError):
+            await attempt(breaker, TimeoutError())  # the probe: still open, probe freed
+        assert breaker.is_open
+        with pytest.raises(ServiceUnavailable):
+            await attempt(breaker, ServiceUnavailable("refused"))  # the next one probes
+
+    asyncio.run(scenario())
