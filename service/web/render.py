@@ -32,6 +32,7 @@ TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 
 ORGANIZATION_KINDS = ("Company", "University", "ResearchInstitute", "GovernmentBody")
+KINDS = (*ORGANIZATION_KINDS, "Alliance", "Person", "Agreement", "Product")
 
 env = Environment(
     loader=FileSystemLoader(TEMPLATES),
@@ -82,6 +83,7 @@ def render_text(request: Request, template: str, context: dict[str, Any]) -> str
         "url": entity_url,
         "switch_lang": _with_params(request, lang=t.other),
         "version": __version__,
+        "kinds": {k: t(k) for k in KINDS},
     }
     return env.get_template(template).render(**base, **context)
 

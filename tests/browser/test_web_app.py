@@ -101,6 +101,7 @@ def test_a_new_user_finds_members_evidence_comparison_and_timeline(
     box.press_sequentially("AI 원팀", delay=30)
     suggestion = page.locator(".suggestions a").filter(has_text="AI One Team").first
     expect(suggestion).to_be_visible()
+    expect(suggestion).to_contain_text("Alliance")
     user.shot("02-suggestions")
     suggestion.click()
     page.wait_for_url(f"**/alliance/{ONE_TEAM}")
@@ -186,6 +187,12 @@ def test_korean_pages_render_hangul_with_a_real_cjk_font(
         expect(page.locator("h1")).to_contain_text("AI 원팀")
         expect(page.locator("section.members h2")).to_contain_text("구성원")
         person.shot("08-korean")
+        box = page.get_by_role("searchbox")
+        box.press_sequentially("카이스트", delay=30)
+        hint = page.locator(".suggestions a").first
+        expect(hint).to_contain_text("한국과학기술원")
+        expect(hint).to_contain_text("대학")
+        box.press("Escape")
         cdp = context.new_cdp_session(page)
         cdp.send("DOM.enable")
         cdp.send("CSS.enable")

@@ -23,6 +23,7 @@
     const form = input.form;
     const list = form.querySelector(".suggestions");
     const korean = document.documentElement.lang === "ko";
+    const kinds = JSON.parse(input.dataset.kinds || "{}");
     let timer = null;
     let asked = "";
 
@@ -38,7 +39,7 @@
         const e = hit.entity;
         link.textContent = (korean ? e.name || e.name_en : e.name_en || e.name) || e.id;
         const kind = document.createElement("small");
-        kind.textContent = " " + e.type;
+        kind.textContent = " " + (kinds[e.type] || e.type);
         link.append(kind);
         item.append(link);
         list.append(item);
