@@ -94,6 +94,10 @@ def render(
     """A page in the request's language; ``?lang=`` is remembered in a cookie."""
     lang, chosen = pick_lang(request)
     response = HTMLResponse(render_text(request, template, context), status_code=status)
+    # The API's ETags come from the graph version and the URL only; a page also depends on
+    # the reader's language, so a browser must not revalidate one language's copy for the
+    # other (service/middleware.py answers 304 to a matching tag before any page runs).
+    response.headers["Vary"] = "Accept-Language, Cookie"
     if chosen:
         response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
     return response
