@@ -45,9 +45,10 @@ def test_home_lists_the_alliances_with_links(web: httpx.Client) -> None:
 
 
 def test_language_follows_the_browser_then_the_switch(web: httpx.Client) -> None:
-    english = html(web.get("/", headers={"Accept-Language": "en-US,en;q=0.9"}))
+    response = web.get("/", headers={"Accept-Language": "en-US,en;q=0.9"})
+    assert response.headers["vary"] == "Accept-Language, Cookie"  # no 304 across languages
+    english = html(response)
     assert 'lang="en"' in english and "Alliances" in english
-    assert english.headers["vary"] == "Accept-Language, Cookie"  # no 304 across languages
     with httpx.Client(base_url=web.base_url, timeout=30) as reader:  # its own cookie jar
         switched = reader.get("/?lang=ko", headers={"Accept-Language": "en-US"})
         assert 'lang="ko"' in html(switched)
