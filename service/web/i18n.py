@@ -28,6 +28,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "기업·동맹 이름 (예: AI 원팀, KT, 카이스트)",
         "A name (AI One Team, KT, KAIST)",
     ),
+    "try": ("예를 들어", "Try"),
     "search_results": ("검색 결과", "Search results"),
     "no_results": ("찾은 것이 없습니다", "Nothing found"),
     "alliances": ("AI 동맹", "Alliances"),

@@ -42,6 +42,8 @@ def test_home_lists_the_alliances_with_links(web: httpx.Client) -> None:
     assert f'href="/alliance/{ONE_TEAM}"' in page
     assert f'href="/alliance/{SUPER}/timeline"' in page
     assert "/static/app.css" in page and "/static/app.js" in page
+    for example in re.findall(r'<a href="(/find\?q=[^"]+)"', page):
+        assert web.get(example, follow_redirects=False).status_code == 303, example  # found
 
 
 def test_language_follows_the_browser_then_the_switch(web: httpx.Client) -> None:
