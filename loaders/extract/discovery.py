@@ -108,7 +108,8 @@ def discover(
     org_spans = {(m.start, m.end) for m in known if m.is_org}
     names: dict[str, _Name] = {}
     for i, (start, end, surface) in enumerate(_name_spans(analysed, text)):
-        if start < 0 or _blocked(surface, lex) or overlaps(start, end, taken):
+        described = i > 0 and analysed[i - 1].stem in lex.descriptors
+        if start < 0 or _blocked(surface, lex, described) or overlaps(start, end, taken):
             continue
         name = names.setdefault(name_key(surface), _Name(surface))
         name.spans.append((start, end))
@@ -222,18 +223,22 @@ def _institution(stem: str, lex: Lexicon) -> bool:
 
 
 @lru_cache(maxsize=65_536)
-def _blocked(surface: str, lex: Lexicon) -> bool:
+def _blocked(surface: str, lex: Lexicon, described: bool = False) -> bool:
+    """Words that never name an organisation here; a three-syllable word shaped like a
+    person's name counts only after a descriptor ('드론 기업 하늘눈': a person has a title)."""
     if not surface or (len(surface) < 2 and not surface.isascii()):
         return True
     if surface.casefold() in lex.generic_latin or surface in lex.generic_words:
         return True
-    if surface in lex.places or surface in lex.titles or surface.isdigit():
+    if surface in lex.places or surface in lex.titles or surface in lex.descriptors:
+        return True  # a descriptor ('재단법인', '스타트업') stands before a name, is none
+    if surface.isdigit():
         return True
     if _ALLIANCE_END.search(surface) or any(surface.endswith(t) for t in lex.titles):
         return True
     if len(surface) >= 3 and surface.endswith(lex.not_org_endings):
         return True
-    return is_person_name(surface) and len(surface) == 3
+    return is_person_name(surface) and len(surface) == 3 and not described
 
 
 _OPENING = "'‘\"“「『"
@@ -299,15 +304,21 @@ def _first_name(analysed: list[Word], index: int, lex: Lexicon) -> bool:
 def _in_coordination(
     analysed: list[Word], index: int, text: str, org_spans: set[tuple[int, int]]
 ) -> bool:
-    """Whether the word is listed with an organisation ('A, B와 C', 'A·B', 'A 및 B')."""
+    """Whether the word is listed with an organisation ('A, B와 C', 'A·B', 'A 및 B'), items
+    described or not ('스타트업 A, 드론 기업 B, 재단법인 C와': a descriptor phrase before an
+    item belongs to the item)."""
+    lex = lexicon()
     for step in (-1, 1):
-        j = index + step
+        first = _described_from(analysed, index, lex) if step < 0 else index
+        j = first + step
         while 0 <= j < len(analysed) and _in_parentheses(text, analysed[j].start):
             j += step  # '씨메스(AI 로보틱스 개발), 마키나락스': past what the brackets describe
         if not 0 <= j < len(analysed):
             continue
-        left, right = (analysed[j], analysed[index]) if step < 0 else (analysed[index], analysed[j])
+        left, right = (analysed[j], analysed[first]) if step < 0 else (analysed[index], analysed[j])
         gap = _PARENTHESISED.sub("", text[left.end : right.start])
+        if step > 0:
+            j = _described_item(analysed, j, lex)
         if not (
             (left.particle in _COORDINATING and gap.strip() == "")
             or (not left.particle and _SEPARATOR.fullmatch(gap) and gap.strip())
@@ -324,6 +335,32 @@ def _in_coordination(
 
 
 _PARENTHESISED = re.compile(r"\([^()\n]{0,40}\)|[()]")
+_DESCRIPTION_WORDS = 4  # '재난 예측 스타트업': a descriptor and the nouns before it
+
+
+def _bare(word: Word) -> bool:
+    return word.nominal and not word.particle and word.predicate is None
+
+
+def _described_from(analysed: list[Word], index: int, lex: Lexicon) -> int:
+    """Where the item at ``index`` begins, its descriptor phrase included ('드론 기업 B')."""
+    before = index - 1
+    if before < 0 or not _bare(analysed[before]) or analysed[before].stem not in lex.descriptors:
+        return index
+    first = before
+    while first > 0 and index - first < _DESCRIPTION_WORDS and _bare(analysed[first - 1]):
+        first -= 1
+    return first
+
+
+def _described_item(analysed: list[Word], j: int, lex: Lexicon) -> int:
+    """The item a list entry starting at ``j`` names: past its descriptor phrase, if any."""
+    for k in range(j, min(j + _DESCRIPTION_WORDS, len(analysed) - 1)):
+        if not _bare(analysed[k]):
+            break
+        if analysed[k].stem in lex.descriptors:
+            return k + 1
+    return j
 
 
 def _in_parentheses(text: str, pos: int) -> bool:

@@ -178,13 +178,14 @@ def alliance_refs(text: str, mentions: list[Mention]) -> list[Mention]:
         if re.match(r"\s?['‘\"“]", text[end + len(particle) :]):
             continue
         earlier = [m for m in alliances if m.end <= start]
-        if not earlier:
-            continue
+        # '<X>는 … 컨소시엄을 꾸려': X's consortium, even when the article names it only later
         target = (
             _named_consortium(text, start, orgs, alliances, leads)
             if match["word"] == "컨소시엄"
             else None
         )
+        if target is None and not earlier:
+            continue
         if target is None and not match["det"]:
             if match["word"] in _WEAK_REF_WORDS and not re.search(
                 r"(?:^|[.?!\n]\s*)$", text[:start]
@@ -201,12 +202,17 @@ def alliance_refs(text: str, mentions: list[Mention]) -> list[Mention]:
 def _named_consortium(
     text: str, start: int, orgs: list[Mention], alliances: list[Mention], leads: dict[str, str]
 ) -> Mention | None:
-    """'<X>는 … 컨소시엄을 꾸리고': the consortium named after X, the clause's subject."""
-    clause = re.split(r"[.?!]\s", text[max(0, start - 80) : start])[-1]
+    """'<X>는 … 컨소시엄을 꾸리고': the consortium named after X, the sentence's subject (by
+    any of X's names: '광주과학기술원(GIST)은 … 컨소시엄을' is the 'GIST 컨소시엄')."""
+    sentence = re.split(r"[.?!]\s|\n", text[max(0, start - 300) : start])[-1]
+    names_of: dict[str, set[str]] = {}
     for org in orgs:
-        if org.end <= start and start - org.end <= len(clause) and org.case == "subj":
+        names_of.setdefault(org.key, set()).add(org.surface)
+    for org in orgs:
+        if org.end <= start and start - org.end <= len(sentence) and org.case == "subj":
+            named = {f"{name} 컨소시엄" for name in names_of[org.key]}
             for mention in alliances:
-                if leads.get(mention.key) == f"{org.surface} 컨소시엄":
+                if leads.get(mention.key) in named:
                     return mention
     return None
 

@@ -25,7 +25,7 @@ from .model import (
 from .organisations import (
     NOT_ORG_PREFIX,
     ORG_SUFFIX,
-    ORG_SUFFIX_TYPES,
+    suffix_type,
 )
 
 _CUES = load("organisations")
@@ -102,7 +102,7 @@ def list_org_mentions(
                     taken.append((start, end))
                 continue
             suffix = ORG_SUFFIX.fullmatch(word)
-            etype = ORG_SUFFIX_TYPES.get(suffix["suffix"], "Company") if suffix else kind
+            etype = suffix_type(word) if suffix else kind
             key = new_key(Candidate(key="", type=etype, name=word))
             found.append(attach_particle(text, Mention(start, end, key, etype, word, new=True)))
             taken.append((start, end))

@@ -39,6 +39,16 @@ ORG_SUFFIX_TYPES = {
     **dict.fromkeys(_CUES.words("research_suffixes"), "ResearchInstitute"),
     **dict.fromkeys(_CUES.words("government_suffixes"), "GovernmentBody"),
 }
+
+
+def suffix_type(name: str, default: str = "Company") -> str:
+    """The type the longest typed ending of ``name`` gives: '한국과학기술원' is a university
+    though it also ends in '기술원' (the pattern's greedy name part leaves the shorter one)."""
+    name = name.strip().rstrip(".")
+    ending = max((s for s in ORG_SUFFIX_TYPES if name.endswith(s)), key=len, default=None)
+    return ORG_SUFFIX_TYPES[ending] if ending else default
+
+
 # Common nouns that end like organisation names ("시중은행", "가전전자").
 NOT_ORG_PREFIX = re.compile(r"^" + _CUES.group("not_org_prefixes") + r"$")
 _LIST_UNIVERSITY = re.compile(r"(?<![가-힣])(?P<name>[가-힣]{2,4}대)(?=[,·]|\s*(?:등|와|과|및))")
@@ -104,7 +114,7 @@ def _suffix_orgs(
             assert entry is not None  # the id of an entry the article named
             key, kind = short, entry.type
         if key is None or kind is None:
-            kind = ORG_SUFFIX_TYPES.get(match["suffix"].strip().rstrip("."), "Company")
+            kind = suffix_type(match["name"])
             key = new_key(Candidate(key="", type=kind, name=name, name_en=en))
         found.append(attach_particle(text, Mention(start, end, key, kind, name, new=entry is None)))
         taken.append((start, end))

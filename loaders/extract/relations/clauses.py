@@ -41,7 +41,7 @@ def unreal(view: SentenceView, cue_end: int, cue_start: int | None = None) -> bo
     ('합류할 것으로', '체결할 계획') or a future adverb before it in its clause ('조만간',
     '이르면 이달') says it has not happened yet."""
     rest = _CLAUSE_REST.match(view.text, cue_end)
-    if rest and _UNREAL.search(rest.group()):
+    if rest and any(_heads_word(view, m) for m in _UNREAL.finditer(view.text, cue_end, rest.end())):
         return True
     word = view.word_at(cue_end - 1)
     if word is not None and word.prospective:
@@ -50,6 +50,13 @@ def unreal(view: SentenceView, cue_end: int, cue_start: int | None = None) -> bo
         return False
     start = max((w.end for w in view.words if w.end <= cue_start and w.ending == "EF"), default=0)
     return any(w.stem in _FUTURE for w in view.words if start <= w.start and w.end <= cue_start)
+
+
+def _heads_word(view: SentenceView, match: re.Match[str]) -> bool:
+    """Whether a cue of doubt or plan is its word's head, not a piece of a longer noun:
+    '체결할 계획이다' plans, '사업계획서를 냈다' reports a document."""
+    word = view.word_at(match.start())
+    return word is None or match.end() >= word.stem_end
 
 
 def clause_around(view: SentenceView, pos: int) -> tuple[int, int]:

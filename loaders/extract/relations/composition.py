@@ -4,7 +4,8 @@ Korean news often tells who is in an alliance with the noun of membership in the
 case rather than with 합류/가입: "A, B 등 4곳을 신규 회원사로 맞았다" (the object joins the
 alliance that is the subject), "9개사가 창립 조합원사로 이름을 올렸다" (the subject joins),
 and describes an alliance by what it is made of: "얼라이언스는 A, B 등 16곳으로 구성돼
-있다". "기존에는 A, B 등이 활동해 왔다" lists those already in it. Read on the grammar
+있다". "기존에는 A, B 등이 활동해 왔다" lists those already in it, and "A, B가 참여기관이다" says
+what they are. Read on the grammar
 layer (``grammar.py``): the role noun is a word whose stem is in ``member_role_nouns`` with
 the particle 로/으로, the composition a predicate in ``composition_predicates``.
 
@@ -39,6 +40,9 @@ def composition(ctx: ArticleContext, view: SentenceView) -> None:
         elif word.predicate in _COMPOSED and word.ending in ("EF", "EC", "ETM"):
             _state(ctx, view, alliances, word, cases=("loc",))
         elif (word.predicate in _ACTIVE or word.stem in _ACTIVE) and _stative(view, word):
+            _state(ctx, view, alliances, word, cases=("subj",))
+        elif word.stem in _ROLE_NOUNS and any(m.tag == "VCP" for m in word.morphs):
+            # 'A와 B, C가 참여기관이다': the role noun as the predicate says what they are
             _state(ctx, view, alliances, word, cases=("subj",))
 
 
