@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import httpx
@@ -59,6 +60,8 @@ def _old_style_many() -> None:
 
 
 _old_style_many()
+# ALLYGRAPH_FUZZ_EXAMPLES raises it for a long run (the issue's probe: 150 per operation).
+EXAMPLES = int(os.environ.get("ALLYGRAPH_FUZZ_EXAMPLES", "25"))
 
 
 @pytest.fixture(scope="module")
@@ -78,11 +81,11 @@ def test_openapi_has_examples_and_problem_responses(api_server: ServerThread) ->
 
 
 def test_schema_fuzz(schema: Any, seeded: Driver) -> None:
-    """Each operation gets at most 25 generated requests (fewer for ingestion)."""
+    """Each operation gets at most EXAMPLES generated requests (fewer for ingestion)."""
     failures: list[str] = []
     for result in schema.get_all_operations():
         operation = result.ok()
-        examples = 10 if operation.path == "/articles" and operation.method == "post" else 25
+        examples = 10 if operation.path == "/articles" and operation.method == "post" else EXAMPLES
 
         @settings(
             max_examples=examples,

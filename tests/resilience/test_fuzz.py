@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from urllib.parse import quote
 
@@ -19,7 +20,8 @@ from allygraph.models import Article
 from tests.conftest import ServerThread
 from tests.factories import extraction
 
-API_EXAMPLES = 40
+# Per API test; ALLYGRAPH_FUZZ_EXAMPLES raises it for a long run (the probe: 150).
+API_EXAMPLES = int(os.environ.get("ALLYGRAPH_FUZZ_EXAMPLES", "40"))
 text = st.text(max_size=300)
 weird = st.one_of(
     text,
