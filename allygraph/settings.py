@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     # and how many redirects it follows.
     fetch_timeout: float = Field(default=10.0, gt=0, le=300)
     fetch_max_redirects: int = Field(default=5, ge=0, le=30)
+    # POST /articles {"url"} fetches only public addresses unless this is set (loaders/fetch.py).
+    fetch_allow_private: bool = False
 
     cypher_row_limit: int = Field(default=1000, gt=0)
     # POST /cypher guards (service/cypher_guard.py, service/encode.py). Neo4j's parser

@@ -12,9 +12,12 @@ which is the article's identity (``loaders/article_writer.py``).
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import socket
 import time
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -34,6 +37,13 @@ class FetchError(IntakeError):
     title = "Article page not fetched"
 
 
+class AddressRefused(FetchError):
+    """An address the API will not fetch: it resolves to a non-public network."""
+
+    status = 422
+    title = "Address not allowed"
+
+
 def is_url(text: str) -> bool:
     return _URL.match(text) is not None
 
@@ -51,8 +61,15 @@ def fetch(
     timeout: float | None = None,
     max_bytes: int | None = None,
     max_redirects: int | None = None,
+    public_only: bool = False,
 ) -> Fetched:
-    """The page at ``url``, within the bounds above (settings give the defaults)."""
+    """The page at ``url``, within the bounds above (settings give the defaults).
+
+    ``public_only`` (the API's fetches, asked for by whoever holds the key) refuses an
+    address, or a redirect to one, that resolves to a loopback, private, link-local or
+    reserved network: the server must not become a way into the network it stands in
+    (Neo4j's own port, a cloud metadata service). The command line fetches for the
+    person at the machine, who may load from an intranet."""
     settings = get_settings()
     timeout = timeout if timeout is not None else settings.fetch_timeout
     limit = max_bytes if max_bytes is not None else settings.max_article_bytes
@@ -67,6 +84,7 @@ def fetch(
                 follow_redirects=True,
                 max_redirects=redirects,
                 headers={"User-Agent": USER_AGENT},
+                event_hooks={"request": [_refuse_private]} if public_only else {},
             ) as client,
             client.stream("GET", url) as response,
         ):
@@ -78,6 +96,27 @@ def fetch(
     except httpx.HTTPError as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
         raise FetchError(f"{url}: cannot fetch ({type(exc).__name__}: {reason})") from None
+
+
+def _refuse_private(request: httpx.Request) -> None:
+    """Refuse a request (the first or a redirect) to a host on a non-public network."""
+    host = request.url.host
+    try:
+        infos = socket.getaddrinfo(host, request.url.port or 443, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        return  # unresolvable: httpx reports the connection error itself
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if not address.is_global:
+            raise AddressRefused(
+                f"{_origin(request)}: {host} is on a non-public network ({address}); the API "
+                "fetches only public addresses (FETCH_ALLOW_PRIVATE=true allows others)"
+            )
+
+
+def _origin(request: httpx.Request) -> str:
+    parts = urlsplit(str(request.url))
+    return f"{parts.scheme}://{parts.netloc}{parts.path}"
 
 
 def _read(

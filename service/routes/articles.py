@@ -235,6 +235,7 @@ def _load(driver: Driver, settings: Settings, body: ArticleIn) -> dict[str, Any]
             timeout=settings.fetch_timeout,
             max_bytes=settings.max_article_bytes,
             max_redirects=settings.fetch_max_redirects,
+            public_only=not settings.fetch_allow_private,
         )
         raw, meta["url"] = page.body, page.url
     pool = shared_pool(settings.extract_workers, settings.extract_budget_seconds)

@@ -146,7 +146,7 @@ def test_a_fetch_that_goes_wrong_is_one_line_and_writes_nothing(
 @pytest.fixture
 def keyed(test_settings: Settings, graph: Driver) -> Iterator[httpx.Client]:
     settings = test_settings.model_copy(
-        update={"api_key": SecretStr("s3cret"), "fetch_timeout": 3.0}
+        update={"api_key": SecretStr("s3cret"), "fetch_timeout": 3.0, "fetch_allow_private": True}
     )
     with ServerThread(settings) as server, httpx.Client(base_url=server.url, timeout=60) as c:
         yield c
