@@ -45,6 +45,7 @@ class Lexicon:
     generic_words: frozenset[str]
     descriptors: frozenset[str]
     org_predicates: frozenset[str]
+    agent_nouns: frozenset[str]
     titles: frozenset[str]
     suffix_types: tuple[tuple[str, str, int], ...]  # (ending, type, minimum prefix length)
     not_university_short: frozenset[str]
@@ -76,6 +77,7 @@ def lexicon() -> Lexicon:
         generic_words=table.set("generic_words"),
         descriptors=table.set("descriptors"),
         org_predicates=table.set("org_predicates"),
+        agent_nouns=table.set("agent_nouns"),
         titles=frozenset(t for t in TITLE_WORDS if " " not in t),
         suffix_types=tuple(suffixes),
         not_university_short=table.set("not_university_short"),
@@ -274,6 +276,8 @@ def _evidence(
         score += 2
     if before is not None and before.stem in lex.descriptors and not before.particle:
         score += 1
+    if not word.particle and after is not None and after.stem in lex.agent_nouns:
+        score += 1  # 'X 주도로', 'X 주관의': the noun before a deed's noun is who did it
     person_before = before is not None and is_person_name(before.stem) and not before.particle
     titled = after is not None and after.stem in lex.titles
     if titled and person_before and can_name_org(text[start:end]):

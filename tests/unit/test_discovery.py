@@ -75,3 +75,11 @@ def test_a_list_runs_past_descriptions_in_brackets(extractor: RuleExtractor) -> 
         "누리랩스(의료 영상) 등이 새로 합류했다.",
     )
     assert {"씨메스", "마키나락스", "누리랩스"} <= found.keys()
+
+
+def test_the_doer_before_a_deed_noun(extractor: RuleExtractor) -> None:
+    found = names(
+        extractor,
+        "협의체는 지난해 6월 울림시 주도로 바다랩스, 물빛대학교 등 5곳이 참여해 출범했다.",
+    )
+    assert found.get("울림시") == "GovernmentBody"
