@@ -110,27 +110,29 @@ def _by_kind(members: list[Member]) -> list[tuple[str, list[Member]]]:
     return [(k, [m for m in members if m.member.type == k]) for k in kinds]
 
 
-async def _timeline(request: Request, id_: str, driver: Any, settings: Any) -> dict[str, Any]:
+async def _timeline(id_: str, driver: Any, settings: Any, as_of: str | None) -> dict[str, Any]:
+    day = parse_day(as_of)
     detail = await api.get_alliance(id=id_, driver=driver, settings=settings)
     members, more = await all_members(driver, settings, id_, None)
-    return {"detail": detail, "chart": layout(members, date.today()), "more": more}
+    chart = layout(members, date.today(), day)
+    return {"detail": detail, "chart": chart, "more": more, "as_of": day.isoformat() if day else ""}
 
 
 @router.get("/alliance/{id}/timeline")
 @html_page
 async def timeline_page(
-    request: Request, id: str, driver: DriverDep, settings: SettingsDep
+    request: Request, id: str, driver: DriverDep, settings: SettingsDep, as_of: str | None = None
 ) -> Response:
-    return render(request, "timeline.html", await _timeline(request, id, driver, settings))
+    return render(request, "timeline.html", await _timeline(id, driver, settings, as_of))
 
 
 @router.get("/alliance/{id}/timeline.svg")
 @html_page
 async def timeline_svg(
-    request: Request, id: str, driver: DriverDep, settings: SettingsDep
+    request: Request, id: str, driver: DriverDep, settings: SettingsDep, as_of: str | None = None
 ) -> Response:
     """The timeline as a stand-alone SVG file, to put in a report or a slide."""
-    context = await _timeline(request, id, driver, settings)
+    context = await _timeline(id, driver, settings, as_of)
     svg = render_text(request, "timeline.svg", {**context, "standalone": True})
     return Response(
         svg,

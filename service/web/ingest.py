@@ -8,18 +8,16 @@ form: the preview costs the server a parse, and the page is for the people who m
 
 The form posts ``application/x-www-form-urlencoded`` (no multipart parser needed), which
 the API's default body limit (64 KB) bounds: about 7,000 Korean characters once encoded.
-A page fetched from its address is therefore previewed from its HTML (intake reads the
-title, outlet and date there) and handed back as its cleaned text and fields, which is
-what the load then posts: a news story's text, not the page's hundreds of KB of markup.
-Fetching is for key holders only (the server makes the request), http(s) only, with a
-time and size limit.
+Given only an address, the page is fetched (by the server, as ``POST /articles`` fetches
+it: http(s), bounded in time, size and redirects) and previewed; loading then posts the
+address alone, so the API fetches it once more and loads what was previewed, and the
+page's markup never has to fit in the form.
 """
 
 from __future__ import annotations
 
-import urllib.request
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
@@ -32,13 +30,12 @@ from allygraph.models import Extraction
 from allygraph.service.deps import SettingsDep
 from allygraph.service.routes import articles as api_articles
 from allygraph.service.web.render import html_page, render
+from allygraph.settings import Settings
 
 router = APIRouter(include_in_schema=False)
 
 FIELDS = ("text", "title", "publisher", "published", "url")
 FORM_MAX_BYTES = 64 * 1024  # the API's default body limit (service/app.py)
-FETCH_TIMEOUT = 10.0
-FETCH_MAX_BYTES = 2_000_000
 
 
 async def read_form(request: Request) -> dict[str, str]:
@@ -52,6 +49,7 @@ def article_in(form: dict[str, str]) -> api_articles.ArticleIn:
     values: dict[str, Any] = {k: form[k].strip() for k in FIELDS if form.get(k, "").strip()}
     if "text" in values:
         values["text"] = form["text"]  # the text as typed: intake does its own cleaning
+    # Without a text the address is what to read: ArticleIn then asks for an http(s) one.
     if len(values.get("published", "")) == 10:  # a date input's day: midnight in Seoul
         values["published"] += "T00:00:00+09:00"
     return api_articles.ArticleIn.model_validate(values)
@@ -61,46 +59,38 @@ def _problem(exc: ValidationError) -> str:
     return "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())[:500]
 
 
-def fetch_page(url: str) -> bytes:
-    """The page at ``url`` (http or https), at most FETCH_MAX_BYTES; IntakeError otherwise."""
-    if urlsplit(url).scheme not in ("http", "https"):
-        raise IntakeError(f"{url}: only http and https addresses can be fetched")
-    request = urllib.request.Request(url, headers={"User-Agent": "allygraph"})
-    try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as answer:
-            body: bytes = answer.read(FETCH_MAX_BYTES + 1)
-    except (OSError, ValueError) as exc:
-        raise IntakeError(f"{url}: could not be fetched ({exc})") from None
-    if len(body) > FETCH_MAX_BYTES:
-        raise IntakeError(f"{url}: the page is larger than {FETCH_MAX_BYTES} bytes")
-    return body
-
-
-def from_address(form: dict[str, str]) -> api_articles.ArticleIn:
-    """The article at the form's address, with whatever fields the form states."""
-    page = fetch_page(form["url"].strip())
-    fields = {k: v for k, v in form.items() if k != "text"}
-    return article_in({**fields, "text": page.decode("utf-8", errors="replace")})
-
-
-def as_form(extraction: Extraction, form: dict[str, str]) -> dict[str, str]:
-    """The form as the page shows it after a fetch: the article's cleaned text and fields,
-    so that loading posts the story, not the page's markup."""
-    article = extraction.article
-    return {
-        **form,
-        "text": "\n\n".join(article.paragraphs),
-        "title": article.title,
-        "publisher": article.publisher or form.get("publisher", ""),
-        "published": article.published.date().isoformat(),
-        "url": article.url or form.get("url", ""),
-    }
-
-
-def _preview(body: api_articles.ArticleIn) -> Extraction:
+def extract_preview(settings: Settings, body: api_articles.ArticleIn) -> Extraction:
+    """What ``POST /articles`` would write for ``body``, read as that route's ``_load``
+    reads it (the page fetched by the project's fetcher, public addresses only unless
+    FETCH_ALLOW_PRIVATE, when only its address is given; the extractor in the shared
+    worker pool, within the time budget) but not written. It follows ``_load`` line for
+    line up to the write; were ``_load`` split there, this would call it instead."""
     from allygraph.loaders.pipeline import extract_text
+    from allygraph.loaders.workers import shared_pool
 
-    return extract_text(body.text, body.model_dump(exclude={"text"}, exclude_none=True))
+    meta = body.model_dump(exclude={"text"}, exclude_none=True)
+    raw: str | bytes
+    if body.text is not None:
+        raw = body.text
+    else:
+        from allygraph.loaders.fetch import fetch
+
+        assert body.url is not None  # ArticleIn asks for a text or an address
+        page = fetch(
+            body.url,
+            timeout=settings.fetch_timeout,
+            max_bytes=settings.max_article_bytes,
+            max_redirects=settings.fetch_max_redirects,
+            public_only=not settings.fetch_allow_private,
+        )
+        raw, meta["url"] = page.body, page.url
+    pool = shared_pool(settings.extract_workers, settings.extract_budget_seconds)
+    try:
+        return pool.run(extract_text, raw, meta)
+    except IntakeError as exc:
+        if body.text is not None or type(exc) is not IntakeError:
+            raise
+        raise IntakeError(f"{body.url}: {exc.message.removeprefix('article: ')}") from None
 
 
 def _page(
@@ -125,20 +115,14 @@ async def ingest_form(request: Request, settings: SettingsDep) -> Response:
 @html_page
 async def ingest_preview(request: Request, settings: SettingsDep) -> Response:
     form = await read_form(request)
-    fetch = not form.get("text", "").strip() and bool(form.get("url", "").strip())
     try:
         api_articles.check_key(settings, form.get("key") or None)
-        if fetch:
-            body = await run_in_threadpool(from_address, form)
-        else:
-            body = article_in(form)
-        extraction = await run_in_threadpool(_preview, body)
+        body = article_in(form)
+        extraction = await run_in_threadpool(extract_preview, settings, body)
     except ValidationError as exc:
         return _page(request, settings, form, error=_problem(exc), status=422)
     except AllygraphError as exc:
         return _page(request, settings, form, error=exc.message, status=exc.status)
-    if fetch:
-        form = as_form(extraction, form)
     names = {e.id: e for e in extraction.entities}
     return _page(request, settings, form, extraction=extraction, names=names)
 

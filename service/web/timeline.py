@@ -32,6 +32,7 @@ class Bar(BaseModel):
     end: date
     ongoing: bool
     dated_by: str  # "since" or "first_seen": what the start rests on
+    active: bool  # a member on the chart's as-of day (always, without one)
     x: float
     width: float
     y: float
@@ -55,6 +56,8 @@ class Timeline(BaseModel):
     right: float
     axis_y: float
     today_x: float
+    as_of: date | None = None
+    as_of_x: float | None = None
     groups: list[Group]
     ticks: list[Tick]
     undated: list[EntityRef]
@@ -76,8 +79,10 @@ def start_of(member: Member) -> tuple[date | None, str]:
     return None, ""
 
 
-def layout(members: list[Member], today: date) -> Timeline:
-    """Bars, groups and year ticks for the given memberships (all of them, not as of a day)."""
+def layout(members: list[Member], today: date, as_of: date | None = None) -> Timeline:
+    """Bars, groups and year ticks for the given memberships (all of them, not as of a day).
+    With ``as_of``, the day is drawn across the chart and the bars of those who were not
+    members then are dimmed, so the timeline answers the alliance page's question too."""
     dated: list[tuple[Member, date, str]] = []
     undated: list[EntityRef] = []
     for m in members:
@@ -90,6 +95,8 @@ def layout(members: list[Member], today: date) -> Timeline:
     first = dated[0][1] if dated else today
     lo = date(first.year, 1, 1)
     hi = max(today, *(d for _, d, _ in dated)) if dated else today
+    if as_of is not None:
+        lo, hi = min(lo, date(as_of.year, 1, 1)), max(hi, as_of)
     span = max((hi - lo).days, 1)
     right = WIDTH - RIGHT_PAD
 
@@ -113,6 +120,7 @@ def layout(members: list[Member], today: date) -> Timeline:
                 Bar(
                     member=m.member, role=m.role, start=start, end=end_day,
                     ongoing=end is None, dated_by=by, x=x_of(start),
+                    active=as_of is None or (start <= as_of and (end is None or end > as_of)),
                     width=max(x_of(end_day) - x_of(start), 2.0), y=y,
                 )
             )  # fmt: skip
@@ -124,11 +132,13 @@ def layout(members: list[Member], today: date) -> Timeline:
     ]
     return Timeline(
         width=WIDTH,
-        height=int(y + 30),
+        height=int(y + (46 if as_of else 30)),
         left=LABEL_WIDTH,
         right=right,
         axis_y=y,
         today_x=x_of(today),
+        as_of=as_of,
+        as_of_x=x_of(as_of) if as_of else None,
         groups=groups,
         ticks=ticks,
         undated=undated,

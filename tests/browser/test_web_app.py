@@ -154,10 +154,13 @@ def test_a_new_user_finds_members_evidence_comparison_and_timeline(
 
     # The timeline: one bar per member, the founders apart; exportable as SVG.
     table.locator("thead a", has_text="AI One Team").click()
+    page.wait_for_url(re.compile(rf"/alliance/{ONE_TEAM}\?as_of=2020-07-01$"))
     page.get_by_role("link", name="Membership timeline").click()
-    page.wait_for_url(f"**/alliance/{ONE_TEAM}/timeline")
+    page.wait_for_url(re.compile(rf"/alliance/{ONE_TEAM}/timeline\?as_of=2020-07-01$"))
     chart = page.locator("figure.timeline svg")
     expect(chart.locator("g.bar")).to_have_count(13)
+    expect(chart.locator("g.bar:not(.inactive)")).to_have_count(7)
+    expect(chart.locator("g.as-of")).to_contain_text("As of 2020-07-01")
     expect(chart.locator("g.founders g.bar")).to_have_count(5)
     expect(chart.locator("g.founders")).to_contain_text("Founders (5)")
     user.shot("07-timeline")
@@ -166,7 +169,7 @@ def test_a_new_user_finds_members_evidence_comparison_and_timeline(
     saved = ARTEFACTS / f"{ONE_TEAM}-timeline.svg"
     download.value.save_as(saved)
     assert download.value.suggested_filename == f"{ONE_TEAM}-timeline.svg"
-    assert saved.read_text(encoding="utf-8").count('<g class="bar"') == 13
+    assert saved.read_text(encoding="utf-8").count('<g class="bar') == 13
     with page.expect_download() as download:
         page.get_by_role("button", name="PNG").click()
     png = ARTEFACTS / f"{ONE_TEAM}-timeline.png"

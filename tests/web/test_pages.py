@@ -129,7 +129,8 @@ def test_compare_page_is_a_table_of_both_camps(web: httpx.Client) -> None:
         web.get("/compare", params=[("ids", ONE_TEAM), ("ids", SUPER), ("as_of", "2020-07-01")])
     )
     header = page.split("<thead>")[1].split("</thead>")[0]
-    assert f'href="/alliance/{ONE_TEAM}"' in header and f'href="/alliance/{SUPER}"' in header
+    for alliance in (ONE_TEAM, SUPER):  # to each alliance on the same day
+        assert f'href="/alliance/{alliance}?as_of=2020-07-01"' in header
     for member in ("kt", "lg-uplus", "sk-telecom", "samsung-electronics", "kakao"):
         assert f'href="/organization/{member}"' in page, member
     assert "woori-bank" not in page  # joined in 2021
@@ -178,6 +179,17 @@ def test_timeline_draws_one_bar_per_member_founders_apart(web: httpx.Client) -> 
     starts = dict(bars)
     assert starts["kt"] == "2020-02-20" and starts["lg-uplus"] == "2020-06-03"
     assert f'href="/alliance/{ONE_TEAM}/timeline.svg"' in page
+
+
+def test_timeline_as_of_a_day(web: httpx.Client) -> None:
+    page = html(web.get(f"/alliance/{ONE_TEAM}/timeline", params={"as_of": "2020-07-01"}))
+    assert '<g class="as-of" data-day="2020-07-01">' in page
+    active = re.findall(r'<g class="bar" data-member="([^"]+)"', page)
+    dimmed = re.findall(r'<g class="bar inactive" data-member="([^"]+)"', page)
+    assert sorted(active) == sorted(FOUNDERS + LG) and len(dimmed) == 6
+    assert f'href="/alliance/{ONE_TEAM}/timeline.svg?as_of=2020-07-01"' in page
+    alliance = html(web.get(f"/alliance/{ONE_TEAM}", params={"as_of": "2020-07-01"}))
+    assert f'href="/alliance/{ONE_TEAM}/timeline?as_of=2020-07-01"' in alliance
 
 
 def test_timeline_downloads_as_a_standalone_svg(web: httpx.Client) -> None:

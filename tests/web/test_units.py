@@ -68,6 +68,20 @@ def test_timeline_sets_founders_apart_and_bars_run_to_today_or_until() -> None:
     assert chart.height > ys[-1]
 
 
+def test_timeline_as_of_a_day_dims_who_was_not_a_member_then() -> None:
+    members = [
+        member("kt", "2020-02-20", "leader"),
+        member("lg", "2020-06-03"),
+        member("left", "2020-03-01", until="2020-05-01"),
+    ]
+    chart = layout(members, today=date(2024, 1, 1), as_of=date(2020, 4, 1))
+    active = {b.member.id: b.active for g in chart.groups for b in g.bars}
+    assert active == {"kt": True, "lg": False, "left": True}
+    assert chart.as_of_x is not None and chart.groups[0].bars[0].x < chart.as_of_x
+    plain = layout(members, today=date(2024, 1, 1))
+    assert plain.as_of_x is None and all(b.active for g in plain.groups for b in g.bars)
+
+
 def test_timeline_of_no_member() -> None:
     chart = layout([], today=date(2024, 1, 1))
     assert chart.groups == [] and chart.undated == []
