@@ -265,3 +265,8 @@ def test_quoted_answer_without_subject_is_the_speakers(extract: Extract) -> None
         '"가온랩스와는 지난해부터 협력하고 있고, 새 모델을 올렸다."',
     )
     assert _pair(x, "PARTNERS_WITH", "라온소프트", "가온랩스") in relations(x)
+
+
+def test_a_product_after_a_long_description_of_what_its_maker_made(extract: Extract) -> None:
+    x = extract("물결랩스가 개발한 선박 연료 최적화 AI '바다길(SeaRoad)'은 해운사 30곳이 쓴다.")
+    assert ("DEVELOPS", _id(x, "물결랩스"), _id(x, "바다길")) in relations(x)
