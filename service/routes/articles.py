@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from allygraph.errors import AllygraphError, IntakeError, NotFoundError
 from allygraph.loaders.fetch import is_url
-from allygraph.models import Published
+from allygraph.models import Extraction, Published
 from allygraph.service.deps import DriverDep, SettingsDep, read
 from allygraph.service.problems import NOT_MODIFIED, problem_responses
 from allygraph.service.routing import ModelRoute
@@ -214,13 +214,14 @@ def check_key(settings: Settings, given: str | None) -> None:
         raise Forbidden("the X-API-Key header does not match the configured key")
 
 
-def _load(driver: Driver, settings: Settings, body: ArticleIn) -> dict[str, Any]:
-    """Extract and write in a worker thread: both block (Kiwi, the sync driver). The
-    extraction runs in a worker process within the time budget: an article that would hold
-    the CPU past it (long after its client gave up) is refused with 422, nothing written."""
+def extract_posted(settings: Settings, body: ArticleIn) -> Extraction:
+    """What a posted article yields, before anything is written (``POST /articles`` and the
+    web app's ingest preview read it the same way): the page fetched when only its address
+    is given (public addresses only, unless FETCH_ALLOW_PRIVATE), then the extractor in a
+    worker process within the time budget, so an article that would hold the CPU past it
+    (long after its client gave up) is refused with 422."""
     from allygraph.loaders.pipeline import extract_text
     from allygraph.loaders.workers import shared_pool
-    from allygraph.loaders.writer import write_extraction
 
     meta = body.model_dump(exclude={"text"}, exclude_none=True)
     raw: str | bytes
@@ -229,7 +230,7 @@ def _load(driver: Driver, settings: Settings, body: ArticleIn) -> dict[str, Any]
     else:  # fetched here, so the extraction's time budget is the extractor's alone
         from allygraph.loaders.fetch import fetch
 
-        assert body.url is not None
+        assert body.url is not None  # ArticleIn asks for a text or an address
         page = fetch(
             body.url,
             timeout=settings.fetch_timeout,
@@ -240,11 +241,18 @@ def _load(driver: Driver, settings: Settings, body: ArticleIn) -> dict[str, Any]
         raw, meta["url"] = page.body, page.url
     pool = shared_pool(settings.extract_workers, settings.extract_budget_seconds)
     try:
-        extraction = pool.run(extract_text, raw, meta)
+        return pool.run(extract_text, raw, meta)
     except IntakeError as exc:
         if body.text is not None or type(exc) is not IntakeError:  # too complex: as it is
             raise
         raise IntakeError(f"{body.url}: {exc.message.removeprefix('article: ')}") from None
+
+
+def _load(driver: Driver, settings: Settings, body: ArticleIn) -> dict[str, Any]:
+    """Extract and write in a worker thread: both block (Kiwi, the sync driver)."""
+    from allygraph.loaders.writer import write_extraction
+
+    extraction = extract_posted(settings, body)
     return write_extraction(driver, extraction, settings.neo4j_database).model_dump()
 
 

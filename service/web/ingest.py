@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from starlette.requests import Request
 from starlette.responses import Response
 
-from allygraph.errors import AllygraphError, IntakeError
+from allygraph.errors import AllygraphError
 from allygraph.models import Extraction
 from allygraph.service.deps import SettingsDep
 from allygraph.service.routes import articles as api_articles
@@ -60,37 +60,9 @@ def _problem(exc: ValidationError) -> str:
 
 
 def extract_preview(settings: Settings, body: api_articles.ArticleIn) -> Extraction:
-    """What ``POST /articles`` would write for ``body``, read as that route's ``_load``
-    reads it (the page fetched by the project's fetcher, public addresses only unless
-    FETCH_ALLOW_PRIVATE, when only its address is given; the extractor in the shared
-    worker pool, within the time budget) but not written. It follows ``_load`` line for
-    line up to the write; were ``_load`` split there, this would call it instead."""
-    from allygraph.loaders.pipeline import extract_text
-    from allygraph.loaders.workers import shared_pool
-
-    meta = body.model_dump(exclude={"text"}, exclude_none=True)
-    raw: str | bytes
-    if body.text is not None:
-        raw = body.text
-    else:
-        from allygraph.loaders.fetch import fetch
-
-        assert body.url is not None  # ArticleIn asks for a text or an address
-        page = fetch(
-            body.url,
-            timeout=settings.fetch_timeout,
-            max_bytes=settings.max_article_bytes,
-            max_redirects=settings.fetch_max_redirects,
-            public_only=not settings.fetch_allow_private,
-        )
-        raw, meta["url"] = page.body, page.url
-    pool = shared_pool(settings.extract_workers, settings.extract_budget_seconds)
-    try:
-        return pool.run(extract_text, raw, meta)
-    except IntakeError as exc:
-        if body.text is not None or type(exc) is not IntakeError:
-            raise
-        raise IntakeError(f"{body.url}: {exc.message.removeprefix('article: ')}") from None
+    """What ``POST /articles`` would write for ``body``, read by the route's own
+    ``extract_posted`` (fetch, extractor pool, time budget), but not written."""
+    return api_articles.extract_posted(settings, body)
 
 
 def _page(
