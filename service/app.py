@@ -7,6 +7,8 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
 
 from allygraph import __version__
 from allygraph.db import create_async_driver, create_driver
@@ -33,6 +35,26 @@ slugs such as `kt`, `lg-uplus`, `ai-one-team`.
 """
 
 
+SWAGGER_UI = "/static/vendor/swagger-ui/"
+
+
+def install_docs(app: FastAPI) -> None:
+    """``/docs``: Swagger UI served from the app's own origin (vendored in
+    ``service/web/static/vendor/swagger-ui/``), so it works with no network. Swagger UI's
+    validator badge, the one thing it would fetch from elsewhere, is off."""
+
+    @app.get("/docs", include_in_schema=False)
+    async def swagger_ui() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title} - API docs",
+            swagger_js_url=f"{SWAGGER_UI}swagger-ui-bundle.js?v={__version__}",
+            swagger_css_url=f"{SWAGGER_UI}swagger-ui.css?v={__version__}",
+            swagger_favicon_url="/static/favicon.svg",
+            swagger_ui_parameters={"validatorUrl": None},
+        )
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
 
@@ -55,6 +77,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        # Swagger UI from the app's own static files (install_docs); ReDoc would need a CDN.
+        docs_url=None,
+        redoc_url=None,
     )
     install_problem_handlers(app)
     for module in (
@@ -70,6 +95,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(module.router)
     web.install(app)  # the web pages at / and their static files
+    install_docs(app)
     # Outermost first: size limits before anything reads a body, ETags before routes run.
     versions = GraphVersion()
     app.add_middleware(ETagMiddleware, versions=versions)
