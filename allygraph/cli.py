@@ -84,6 +84,15 @@ def serve(
     )
 
 
+@app.command()
+def mcp() -> None:
+    """Serve the graph to assistants over MCP (stdio): members, compare, search,
+    organization and read-only cypher, each answer with its evidence."""
+    from allygraph.service.mcp_server import run
+
+    run()
+
+
 def _register_loader_commands() -> None:
     from allygraph.loaders.cli import eval_command, extract_command
     from allygraph.loaders.curation_cli import (
