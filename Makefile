@@ -7,17 +7,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 RUN := .run
-API_HOST ?= 127.0.0.1
-API_PORT ?= 8000
-NEO4J_USER ?= neo4j
-NEO4J_PASSWORD ?= allygraph-dev
+# Addresses, ports and the API key come from the environment, then .env, then the defaults,
+# as the API and scripts/neo4j read them (allygraph/firstrun.py), never fixed here.
+FIRSTRUN = $(BIN)/python -m allygraph.firstrun
 PYTEST_ARGS ?=
 # Docker is used when an engine answers (users' machines); otherwise the local server.
 DOCKER := $(shell docker info >/dev/null 2>&1 && echo yes || echo no)
 APT := $(shell [ "$$(id -u)" = 0 ] && echo apt-get || (command -v sudo >/dev/null && echo sudo apt-get))
 
-.PHONY: help up down test install system-deps neo4j-up neo4j-down schema load api-up api-down \
-        status lint format bench bench-quick clean
+.PHONY: help up down test install system-deps neo4j-up neo4j-down schema load api-key api-up \
+        api-down status lint format bench bench-quick clean
 
 help:
 	@echo "make up     set up everything, start Neo4j and the API, load data/articles"
@@ -50,11 +49,11 @@ system-deps:
 	  $(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
-neo4j-up:
+neo4j-up: install
 ifeq ($(DOCKER),yes)
 	docker compose up -d --wait neo4j
 else
-	scripts/neo4j start
+	ALLYGRAPH_API_PUBLIC_URL="$${ALLYGRAPH_API_PUBLIC_URL:-$$($(FIRSTRUN) public-url)}" scripts/neo4j start
 endif
 
 neo4j-down:
@@ -71,16 +70,23 @@ schema: install
 load: install
 	$(BIN)/allygraph load data/articles
 
+# An API key into .env when none is set (printed once), so ingest works from the first run.
+api-key: install
+	@$(FIRSTRUN) ensure-key
+
 api-up: install
 	@mkdir -p $(RUN)
-	@if [ -f $(RUN)/api.pid ] && kill -0 $$(cat $(RUN)/api.pid) 2>/dev/null; then \
+	@addr="$$($(FIRSTRUN) address)"; read -r host port public <<<"$$addr"; \
+	if [ -f $(RUN)/api.pid ] && kill -0 $$(cat $(RUN)/api.pid) 2>/dev/null; then \
 	  echo "API already running (pid $$(cat $(RUN)/api.pid))"; \
 	else \
-	  nohup $(BIN)/allygraph serve --host $(API_HOST) --port $(API_PORT) >$(RUN)/api.log 2>&1 & \
+	  API_PUBLIC_URL="$$public" nohup $(BIN)/allygraph serve --host "$$host" --port "$$port" >$(RUN)/api.log 2>&1 & \
 	  echo $$! >$(RUN)/api.pid; \
 	fi
-	@for i in $$(seq 1 60); do \
-	  curl -fs -o /dev/null http://$(API_HOST):$(API_PORT)/health && exit 0; \
+	@addr="$$($(FIRSTRUN) address)"; read -r host port public <<<"$$addr"; \
+	case "$$host" in 0.0.0.0|::|'') host=127.0.0.1;; *:*) host="[$$host]";; esac; \
+	for i in $$(seq 1 60); do \
+	  curl -fs -o /dev/null "http://$$host:$$port/health" && exit 0; \
 	  kill -0 $$(cat $(RUN)/api.pid) 2>/dev/null || { tail -20 $(RUN)/api.log; exit 1; }; \
 	  sleep 0.5; \
 	done; echo "API did not answer /health" >&2; tail -20 $(RUN)/api.log; exit 1
@@ -88,14 +94,8 @@ api-up: install
 api-down:
 	@if [ -f $(RUN)/api.pid ]; then kill $$(cat $(RUN)/api.pid) 2>/dev/null || true; rm -f $(RUN)/api.pid; echo "API stopped"; fi
 
-up: install neo4j-up schema load api-up
-	@echo ""
-	@echo "allygraph is up"
-	@echo "  API            http://$(API_HOST):$(API_PORT)/   (health: /health)"
-	@echo "  OpenAPI docs   http://$(API_HOST):$(API_PORT)/docs"
-	@echo "  Neo4j Browser  http://localhost:7474/browser/   user $(NEO4J_USER), password $(NEO4J_PASSWORD)"
-	@echo "  Bolt           bolt://127.0.0.1:7687"
-	@echo "  Guide          :play http://localhost:$(API_PORT)/guide   (opens by itself after connecting)"
+up: install api-key neo4j-up schema load api-up
+	@$(FIRSTRUN) banner $(if $(filter yes,$(DOCKER)),--docker)
 
 down: api-down neo4j-down
 
@@ -104,7 +104,7 @@ test: up system-deps
 
 status:
 	-scripts/neo4j status
-	-curl -fsS http://$(API_HOST):$(API_PORT)/health; echo
+	-addr="$$($(FIRSTRUN) address)" && read -r host port public <<<"$$addr" && curl -fsS "http://$$host:$$port/health"; echo
 
 lint:
 	$(BIN)/ruff check .
