@@ -68,7 +68,7 @@ schema: install
 	$(BIN)/allygraph schema
 
 load: install
-	$(BIN)/allygraph load data/articles
+	$(BIN)/allygraph load data/articles data/demo
 
 # An API key into .env when none is set (printed once), so ingest works from the first run.
 api-key: install
