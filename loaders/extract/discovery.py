@@ -234,6 +234,8 @@ def _blocked(surface: str, lex: Lexicon, described: bool = False) -> bool:
         return True
     if surface in lex.places or surface in lex.titles or surface in lex.descriptors:
         return True  # a descriptor ('재단법인', '스타트업') stands before a name, is none
+    if surface in lex.org_predicates:
+        return True  # what organisations do ('합류', '탈퇴') is no organisation
     if surface.isdigit():
         return True
     if _ALLIANCE_END.search(surface) or any(surface.endswith(t) for t in lex.titles):

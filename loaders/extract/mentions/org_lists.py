@@ -43,6 +43,9 @@ _LIST_ETC = re.compile(
     + r")"
 )
 _NOT_LIST_ORG = _CUES.set("not_list_orgs")
+# Nouns of what organisations do ('합류', '탈퇴'): a headline's "A·B 합류, C는 탈퇴" lists
+# deeds after names, not more names.
+_DEED_NOUNS = load("discovery").set("org_predicates")
 _VERBISH = re.compile(_CUES.group("verbish_endings") + r"$")
 _NOT_LIST_ORG_END = re.compile(
     r"(?:"
@@ -116,7 +119,7 @@ def _org_like(word: str) -> bool:
         return False
     if _NOT_LIST_ORG_END.search(word):
         return False
-    if word in _NOT_LIST_ORG or word.isdigit() or _COUNTED.search(word):
+    if word in _NOT_LIST_ORG or word in _DEED_NOUNS or word.isdigit() or _COUNTED.search(word):
         return False
     if word.isascii():
         return (len(word) >= 2 and word[0].isupper() and not word.isupper()) or (
