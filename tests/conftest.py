@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -235,3 +236,26 @@ def graph_counts(driver: Driver) -> tuple[int, int]:
     """(nodes, relationships) in the test graph, through cypher/graph_counts.cypher."""
     records, _, _ = driver.execute_query(get_query("graph_counts").text, database_="neo4j")
     return records[0]["nodes"], records[0]["relationships"]
+
+
+def run_async(coroutine: Any) -> Any:
+    """``asyncio.run`` on a thread of its own: Playwright's sync API keeps an event loop
+    running on the main thread for the whole session (the browser tests run first), and
+    ``asyncio.run`` refuses to start inside a running loop."""
+    import asyncio
+    import threading
+
+    result: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            result["value"] = asyncio.run(coroutine)
+        except BaseException as exc:  # re-raised in the test's thread
+            result["error"] = exc
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if "error" in result:
+        raise result["error"]
+    return result.get("value")

@@ -17,7 +17,7 @@ from mcp_types import CallToolResult, TextContent
 from neo4j import Driver
 
 from tests.api.conftest import counts
-from tests.conftest import Neo4jTarget, free_port
+from tests.conftest import Neo4jTarget, free_port, run_async
 
 ALLYGRAPH = Path(sys.executable).with_name("allygraph")
 # The seed article is loaded from a file, so it has no address; give it the one it came from.
@@ -52,7 +52,7 @@ def with_session(
             await session.initialize()
             await scenario(session)
 
-    asyncio.run(asyncio.wait_for(main(), timeout=120))
+    run_async(asyncio.wait_for(main(), timeout=120))
 
 
 def text(result: CallToolResult) -> str:

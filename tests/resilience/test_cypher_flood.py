@@ -20,7 +20,7 @@ from neo4j import Driver
 
 from allygraph.loaders.writer import write_extraction
 from allygraph.settings import Settings
-from tests.conftest import ROOT, free_port
+from tests.conftest import ROOT, free_port, run_async
 from tests.factories import extraction
 
 DEEP_QUERY = "RETURN " + "(" * 12_000 + "1" + ")" * 12_000
@@ -119,7 +119,7 @@ async def flood_with(port: int, body: dict) -> tuple[list[tuple[int, float]], li
 
 def test_deep_queries_are_refused_fast_while_reads_go_on(api_port: int, graph: Driver) -> None:
     write_extraction(graph, extraction(), database="neo4j")
-    answers, reads = asyncio.run(flood_with(api_port, {"query": DEEP_QUERY}))
+    answers, reads = run_async(flood_with(api_port, {"query": DEEP_QUERY}))
     assert Counter(status for status, _ in answers) == {422: FLOOD}
     assert max(seconds for _, seconds in answers) < REFUSE_WITHIN
     assert reads and set(reads) == {200}
@@ -129,7 +129,7 @@ def test_slow_queries_cannot_take_the_pool(
     api_port: int, graph: Driver, test_settings: Settings
 ) -> None:
     write_extraction(graph, extraction(), database="neo4j")
-    answers, reads = asyncio.run(flood_with(api_port, {"query": SLOW, "timeout": 2}))
+    answers, reads = run_async(flood_with(api_port, {"query": SLOW, "timeout": 2}))
     statuses = Counter(status for status, _ in answers)
     # At most the gate's share ran (and were stopped by their timeout); the rest were
     # turned away at once instead of waiting for a connection.

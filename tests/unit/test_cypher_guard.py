@@ -22,6 +22,7 @@ from allygraph.service.cypher_guard import (
     value_depth,
 )
 from allygraph.service.encode import OverBudget, ValueTooDeep, encode
+from tests.conftest import run_async
 
 CYPHER = Path(__file__).resolve().parents[2] / "cypher"
 
@@ -124,7 +125,7 @@ def test_gate_refuses_past_its_limit() -> None:
             assert refused.value.extra["retry_after"] == 1
         assert gate.running == 0
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 class Clock:
@@ -162,7 +163,7 @@ def test_breaker_opens_on_outage_and_lets_one_probe_through() -> None:
         assert not breaker.is_open
         await attempt(breaker)
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_query_errors_do_not_open_the_breaker() -> None:
@@ -173,7 +174,7 @@ def test_query_errors_do_not_open_the_breaker() -> None:
             await attempt(breaker, ClientError("bad cypher"))
         assert not breaker.is_open
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_only_one_probe_at_a_time() -> None:
@@ -200,7 +201,7 @@ def test_only_one_probe_at_a_time() -> None:
         await task
         assert not breaker.is_open
 
-    asyncio.run(scenario())
+    run_async(scenario())
 
 
 def test_a_probe_that_times_out_tells_nothing() -> None:
@@ -217,4 +218,4 @@ def test_a_probe_that_times_out_tells_nothing() -> None:
         with pytest.raises(ServiceUnavailable):
             await attempt(breaker, ServiceUnavailable("refused"))  # the next one probes
 
-    asyncio.run(scenario())
+    run_async(scenario())
