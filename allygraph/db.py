@@ -1,4 +1,13 @@
-"""The Neo4j driver, made the same way for the CLI, the loaders, the API and the tests."""
+"""The Neo4j driver, made the same way for the CLI, the loaders, the API and the tests.
+
+The same code runs on one server and on a cluster or Aura (README, "Bigger than one
+machine"): ``NEO4J_URI`` may be ``bolt://`` (one server), ``neo4j://`` (routing: the
+server's routing table sends reads to readers and writes to the leader) or ``neo4j+s://``
+(routing over TLS, as Aura requires). Every session names its database
+(``NEO4J_DATABASE``); reads run as READ transactions (``read_query`` here, READ sessions in
+the API), writes as transaction functions (``execute_write`` / ``write_query``), which the
+driver retries on a leader switch, so every write query is idempotent (MERGE on keys).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +16,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import neo4j
-from neo4j import AsyncDriver, Driver, GraphDatabase
+from neo4j import AsyncDriver, Driver, GraphDatabase, Record, RoutingControl
 from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
 from allygraph.errors import DatabaseUnavailable
@@ -64,12 +73,53 @@ def driver_session(settings: Settings | None = None) -> Iterator[Driver]:
         driver.close()
 
 
+def read_query(
+    driver: Driver,
+    name: str,
+    params: dict[str, Any] | None = None,
+    database: str | None = None,
+) -> list[Record]:
+    """Run the read query ``cypher/<name>.cypher`` as a READ transaction function: routed
+    to a reader on a cluster, retried by the driver on a transient failure."""
+    query = get_query(name)
+    if query.mode != "read":
+        raise ValueError(f"{name} is not a read query")
+    records, _, _ = driver.execute_query(
+        query.text,
+        query.bind(**(params or {})),
+        database_=database or get_settings().neo4j_database,
+        routing_=RoutingControl.READ,
+    )
+    return records
+
+
+def write_query(
+    driver: Driver,
+    name: str,
+    params: dict[str, Any] | None = None,
+    database: str | None = None,
+) -> list[Record]:
+    """Run the write query ``cypher/<name>.cypher`` as one WRITE transaction function (on
+    the leader of a cluster); the driver may run it again after a failure, so the query
+    must be idempotent."""
+    query = get_query(name)
+    if query.mode != "write":
+        raise ValueError(f"{name} is not a write query")
+    records, _, _ = driver.execute_query(
+        query.text,
+        query.bind(**(params or {})),
+        database_=database or get_settings().neo4j_database,
+        routing_=RoutingControl.WRITE,
+    )
+    return records
+
+
 def apply_schema(driver: Driver, database: str | None = None) -> int:
     """Create every constraint and index of ``cypher/schema.cypher`` (all IF NOT EXISTS)."""
     database = database or get_settings().neo4j_database
     statements = get_query("schema").statements
     for statement in statements:
-        driver.execute_query(statement, database_=database)
+        driver.execute_query(statement, database_=database, routing_=RoutingControl.WRITE)
     return len(statements)
 
 
@@ -79,7 +129,9 @@ def reset_graph(driver: Driver, database: str | None = None) -> int:
     query = get_query("reset").text
     total = 0
     while True:
-        records, _, _ = driver.execute_query(query, database_=database)
+        records, _, _ = driver.execute_query(
+            query, database_=database, routing_=RoutingControl.WRITE
+        )
         deleted = records[0]["deleted"]
         total += deleted
         if deleted == 0:

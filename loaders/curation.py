@@ -17,6 +17,7 @@ from __future__ import annotations
 import getpass
 import os
 import re
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +25,11 @@ import yaml
 from neo4j import Driver
 from pydantic import BaseModel
 
+from allygraph.db import read_query, write_query
 from allygraph.errors import AllygraphError, NotFoundError
 from allygraph.loaders.extract import RuleExtractor
 from allygraph.loaders.reextract import reextract
 from allygraph.loaders.registry import Registry, RegistryEntry
-from allygraph.queries import get_query
 from allygraph.settings import get_settings
 
 
@@ -54,17 +55,11 @@ class CurationSummary(BaseModel):
 
 def new_entities(driver: Driver, limit: int = 50) -> list[dict[str, Any]]:
     """Entities not in the registry, most mentioned first, with an example sentence."""
-    records, _, _ = driver.execute_query(
-        get_query("entities_new").text, limit=limit, database_=get_settings().neo4j_database
-    )
-    return [r.data() for r in records]
+    return [r.data() for r in read_query(driver, "entities_new", {"limit": limit})]
 
 
 def _node(driver: Driver, entity_id: str) -> dict[str, Any]:
-    records, _, _ = driver.execute_query(
-        get_query("entity_articles").text, id=entity_id, database_=get_settings().neo4j_database
-    )
-    return records[0].data()
+    return read_query(driver, "entity_articles", {"id": entity_id})[0].data()
 
 
 _LINE = re.compile(r"^(\s*-\s*)\{id:\s*([a-z0-9-]+)\s*,")
@@ -143,14 +138,14 @@ def _reextract_all(
         summary.facts_updated += result.facts_updated
         summary.facts_retracted += result.facts_retracted
         summary.nodes_deleted += result.nodes_deleted
-    driver.execute_query(
-        get_query("write_curation_log").text,
-        who=os.environ.get("ALLYGRAPH_USER") or getpass.getuser(),
-        action=summary.action,
-        args=summary.args,
-        articles=summary.articles,
-        database_=get_settings().neo4j_database,
-    )
+    log = {
+        "id": uuid.uuid4().hex,  # the driver may run the write again: MERGE on this key
+        "who": os.environ.get("ALLYGRAPH_USER") or getpass.getuser(),
+        "action": summary.action,
+        "args": summary.args,
+        "articles": summary.articles,
+    }
+    write_query(driver, "write_curation_log", log)
     return summary
 
 

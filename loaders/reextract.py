@@ -18,13 +18,12 @@ from typing import Any
 
 from neo4j import Driver
 
+from allygraph.db import read_query
 from allygraph.errors import AllygraphError, NotFoundError
 from allygraph.loaders.article_writer import WriteSummary, write_extraction
 from allygraph.loaders.extract import Extractor
 from allygraph.loaders.pipeline import extract_article
 from allygraph.models import Article, Sentence
-from allygraph.queries import get_query
-from allygraph.settings import get_settings
 
 
 class NotReextractable(AllygraphError):
@@ -34,10 +33,7 @@ class NotReextractable(AllygraphError):
 
 def article_ids(driver: Driver, database: str | None = None) -> list[str]:
     """Every loaded article's id, in id order."""
-    records, _, _ = driver.execute_query(
-        get_query("article_ids").text, database_=database or get_settings().neo4j_database
-    )
-    return [r["id"] for r in records]
+    return [r["id"] for r in read_query(driver, "article_ids", database=database)]
 
 
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:
@@ -81,11 +77,7 @@ def rebuild_article(node: dict[str, Any]) -> Article:
 def stored_article(driver: Driver, article_id: str, database: str | None = None) -> Article:
     """A loaded article, rebuilt from its node; articles written before the node kept its
     sentences are read again from their file when it still holds the same text."""
-    records, _, _ = driver.execute_query(
-        get_query("stored_article").text,
-        id=article_id,
-        database_=database or get_settings().neo4j_database,
-    )
+    records = read_query(driver, "stored_article", {"id": article_id}, database)
     if not records:
         raise NotFoundError(f"article {article_id} is not loaded")
     node = records[0]["article"]

@@ -16,6 +16,7 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction
 from pydantic import BaseModel
 
+from allygraph.db import read_query
 from allygraph.errors import LoadError
 
 # The one-article path and the row helpers, importable from here as before.
@@ -137,9 +138,7 @@ def _published_days(
     missing = sorted({r.evidence.article_id for r in relations} - set(known))
     if not missing:
         return {}
-    records, _, _ = driver.execute_query(
-        get_query("write_article_days").text, ids=missing, database_=database
-    )
+    records = read_query(driver, "write_article_days", {"ids": missing}, database)
     return {r["id"]: r["day"].to_native() for r in records}
 
 

@@ -4,6 +4,11 @@ Provider, in order: ``NEO4J_URI`` from the environment (never from ``.env``: tes
 graph they use); a testcontainers ``Neo4jContainer`` when a Docker engine answers; else a
 local Community server started by ``scripts/neo4j`` in its own home and ports, so the
 developer's graph from ``make up`` is never touched. The session header says which served.
+
+``--neo4j-scheme=neo4j`` (or ``ALLYGRAPH_TEST_NEO4J_SCHEME=neo4j``) makes every test reach
+the server through routing, ``neo4j://`` instead of ``bolt://``, as a cluster or Aura is
+reached (README, "Bigger than one machine"); ``tests/integration/test_routing.py`` does it
+in every run for the load, read, as_of and unload paths.
 """
 
 from __future__ import annotations
@@ -28,6 +33,36 @@ from allygraph.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_PASSWORD = "allygraph-test"
+SCHEME_ENV = "ALLYGRAPH_TEST_NEO4J_SCHEME"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--neo4j-scheme",
+        choices=("bolt", "neo4j"),
+        default=None,
+        help="URI scheme of the test servers: bolt (direct, the default) or neo4j (routing, "
+        f"as on a cluster); also {SCHEME_ENV}",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    scheme = config.getoption("--neo4j-scheme", default=None)
+    if scheme:  # child processes and the resilience server read it from the environment
+        os.environ[SCHEME_ENV] = scheme
+
+
+def neo4j_scheme() -> str:
+    """``bolt`` or ``neo4j``: how the local test servers are reached."""
+    scheme = os.environ.get(SCHEME_ENV, "bolt")
+    if scheme not in ("bolt", "neo4j"):
+        raise pytest.UsageError(f"{SCHEME_ENV} must be bolt or neo4j, not {scheme!r}")
+    return scheme
+
+
+def with_scheme(uri: str, scheme: str) -> str:
+    """The same server's URI with another scheme (``bolt://h:p`` -> ``neo4j://h:p``)."""
+    return scheme + "://" + uri.split("://", 1)[1]
 
 
 @dataclass(frozen=True)
@@ -83,7 +118,8 @@ def pytest_report_header(config: pytest.Config) -> str:
         "env": f"NEO4J_URI={os.environ.get('NEO4J_URI')}",
         "testcontainers": "testcontainers Neo4jContainer (neo4j:5.26-community)",
         "local": "local Community server via scripts/neo4j, bolt port "
-        + local_env()["NEO4J_BOLT_PORT"],
+        + local_env()["NEO4J_BOLT_PORT"]
+        + f", scheme {neo4j_scheme()}://",
     }[provider]
     return f"neo4j provider: {provider} ({detail})"
 
@@ -106,15 +142,14 @@ def neo4j_target() -> Iterator[Neo4jTarget]:
         from testcontainers.neo4j import Neo4jContainer
 
         with Neo4jContainer("neo4j:5.26-community", password=TEST_PASSWORD) as container:
-            yield Neo4jTarget(
-                "testcontainers", container.get_connection_url(), "neo4j", TEST_PASSWORD
-            )
+            uri = with_scheme(container.get_connection_url(), neo4j_scheme())
+            yield Neo4jTarget("testcontainers", uri, "neo4j", TEST_PASSWORD)
     else:
         env = local_env()
         run_neo4j_script("start")
         yield Neo4jTarget(
             "local",
-            f"bolt://127.0.0.1:{env['NEO4J_BOLT_PORT']}",
+            f"{neo4j_scheme()}://127.0.0.1:{env['NEO4J_BOLT_PORT']}",
             "neo4j",
             TEST_PASSWORD,
             http_port=int(env["NEO4J_HTTP_PORT"]),

@@ -19,7 +19,14 @@ from neo4j import Driver, GraphDatabase
 
 from allygraph.db import apply_schema
 from allygraph.settings import Settings
-from tests.conftest import ROOT, TEST_PASSWORD, Neo4jTarget, clear_graph, server_env
+from tests.conftest import (
+    ROOT,
+    TEST_PASSWORD,
+    Neo4jTarget,
+    clear_graph,
+    neo4j_scheme,
+    server_env,
+)
 
 
 @dataclass
@@ -57,7 +64,7 @@ def own_neo4j() -> Iterator[OwnNeo4j]:
     if not shutil.which("java") and not shutil.which("apt-get"):
         pytest.skip("no Java (nor apt-get to install it) to run a dedicated Neo4j")
     env = own_env()
-    server = OwnNeo4j(env, f"bolt://127.0.0.1:{env['NEO4J_BOLT_PORT']}")
+    server = OwnNeo4j(env, f"{neo4j_scheme()}://127.0.0.1:{env['NEO4J_BOLT_PORT']}")
     server.start()
     yield server
     server.stop()  # ours alone: nobody else uses it
