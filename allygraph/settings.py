@@ -68,6 +68,10 @@ class Settings(BaseSettings):
     # Also require API_KEY (sent as X-API-Key) for POST /cypher.
     cypher_requires_key: bool = False
 
+    # A rivalry whose newest evidence is older than this many days is marked stale in the
+    # API and on the pages (service/freshness.py): nobody has reported it lately.
+    rivalry_stale_days: int = Field(default=730, ge=1, le=36_500)
+
     # Circuit breaker (service/breaker.py): after a connection failure requests are answered
     # 503 at once for this many seconds, then one request probes Neo4j.
     neo4j_breaker_interval: float = Field(default=0.5, gt=0, le=60)

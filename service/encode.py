@@ -28,6 +28,17 @@ from neo4j.time import Date, DateTime, Duration, Time
 
 from allygraph.errors import AllygraphError
 
+# Properties the loaders keep for their own use, not facts: search keys, the curation flag,
+# an article's fingerprint, date-typed copies of since/until, and each article's own
+# statement of a fact (folded into since/until/role/title). Left out of nodes and
+# relationships written to a client (a query may still RETURN one by name).
+INTERNAL_PROPERTIES = frozenset(
+    {
+        "names_text", "name_keys", "name_keys_text", "new", "fingerprint",
+        "since_start", "until_start", "sinces", "untils", "roles", "titles",
+    }
+)  # fmt: skip
+
 _PLAIN = (str, int, bool, type(None))
 _SCALAR = (*_PLAIN, float)
 _dumps = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
@@ -50,7 +61,7 @@ def _shallow(value: Any) -> Any:
         return {
             "id": value.element_id,
             "labels": sorted(value.labels),
-            "properties": dict(value.items()),
+            "properties": _public(value.items()),
         }
     if isinstance(value, Relationship):
         return {
@@ -58,7 +69,7 @@ def _shallow(value: Any) -> Any:
             "type": value.type,
             "start": value.start_node.element_id if value.start_node else None,
             "end": value.end_node.element_id if value.end_node else None,
-            "properties": dict(value.items()),
+            "properties": _public(value.items()),
         }
     if isinstance(value, Path):
         return {"nodes": list(value.nodes), "relationships": list(value.relationships)}
@@ -78,6 +89,10 @@ def _shallow(value: Any) -> Any:
     if value is None or isinstance(value, dict | list | tuple | str | int):
         return value
     return str(value)
+
+
+def _public(items: Any) -> dict[str, Any]:
+    return {key: value for key, value in items if key not in INTERNAL_PROPERTIES}
 
 
 def _flat(value: list[Any] | tuple[Any, ...] | dict[Any, Any]) -> str | None:

@@ -60,6 +60,7 @@ from allygraph.service.schemas import (
     OrganizationDetail,
     OrganizationKind,
     ProductTie,
+    Rival,
     SearchResult,
     Tie,
 )
@@ -129,6 +130,10 @@ class CitedTie(Tie):
     evidence: list[CitedEvidence]
 
 
+class CitedRival(Rival):
+    evidence: list[CitedEvidence]
+
+
 class CitedProductTie(ProductTie):
     evidence: list[CitedEvidence]
 
@@ -138,7 +143,7 @@ class OrganizationAnswer(OrganizationDetail):
     leads: list[CitedLeads]
     agreements: list[CitedAgreementTie]
     executives: list[CitedExecutive]
-    rivals: list[CitedTie]
+    rivals: list[CitedRival]
     partners: list[CitedTie]
     products: list[CitedProductTie]
 

@@ -88,8 +88,10 @@ class GraphVersion:
 
 
 def etag_for(version: int, scope: Scope) -> str:
-    """A strong tag: the graph version plus a digest of the path and query string."""
-    target = scope["path"].encode() + b"?" + scope.get("query_string", b"")
+    """A strong tag: the graph version plus a digest of the path, query string and Accept
+    (``Accept: text/csv`` gets CSV from the same URL, so it must not match the JSON's tag)."""
+    accept = next((v for k, v in scope.get("headers", ()) if k == b"accept"), b"")
+    target = scope["path"].encode() + b"?" + scope.get("query_string", b"") + b"\n" + accept
     digest = hashlib.blake2b(target, digest_size=8).hexdigest()
     return f'"g{version}-{digest}"'
 

@@ -8,9 +8,7 @@ what a client reads is what the query returned. Every entity carries ``id``, ``t
 
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from allygraph.models import EntityType, OrganizationType
 
@@ -50,6 +48,41 @@ class Evidence(Model):
     end: int | None = None
 
 
+LATEST_EVIDENCE = Field(
+    None,
+    title="Latest evidence",
+    description="publication day (YYYY-MM-DD) of the newest article evidencing the fact: "
+    "how recently anyone reported it",
+)
+
+
+class Evidenced(Model):
+    """A fact with its evidence, and the day it was last reported (from that evidence)."""
+
+    evidence: list[Evidence]
+    latest_evidence: str | None = LATEST_EVIDENCE
+
+    @model_validator(mode="after")
+    def _latest(self) -> Evidenced:
+        if self.latest_evidence is None:
+            self.latest_evidence = latest_day(self.evidence)
+        return self
+
+
+def latest_day(evidence: list[Evidence]) -> str | None:
+    """The newest publication day among the evidence, or None when none is dated."""
+    days = [e.published[:10] for e in evidence if e.published]
+    return max(days) if days else None
+
+
+STALE = Field(
+    False,
+    description="true when the newest evidence is older than the server's "
+    "RIVALRY_STALE_DAYS (default 730): nobody has reported the rivalry lately, so it may "
+    "no longer hold",
+)
+
+
 class KindCount(Model):
     kind: str
     count: int
@@ -70,11 +103,16 @@ class AllianceList(Model):
     alliances: list[AllianceSummary]
 
 
-class Tie(Model):
-    """A fact linking to another entity (leader, rival...), with its evidence."""
+class Tie(Evidenced):
+    """A fact linking to another entity (leader, partner...), with its evidence."""
 
     entity: EntityRef
-    evidence: list[Evidence]
+
+
+class Rival(Tie):
+    """A rivalry (COMPETES_WITH), marked stale when nobody has reported it lately."""
+
+    stale: bool = STALE
 
 
 class AllianceDetail(Model):
@@ -84,7 +122,7 @@ class AllianceDetail(Model):
     formed: str | None = None
     member_count: int
     members_by_kind: list[KindCount]
-    rivals: list[Tie]
+    rivals: list[Rival]
 
 
 FIRST_SEEN = Field(
@@ -95,13 +133,12 @@ FIRST_SEEN = Field(
 )
 
 
-class Member(Model):
+class Member(Evidenced):
     member: EntityRef
     role: str | None = None
     since: str | None = None
     until: str | None = None
     first_seen: str | None = FIRST_SEEN
-    evidence: list[Evidence]
 
 
 class MemberPage(Model):
@@ -135,10 +172,10 @@ class SharedMember(Model):
     alliances: list[str]
 
 
-class AllianceRivalry(Model):
+class AllianceRivalry(Evidenced):
     from_: EntityRef = Field(alias="from")
     to: EntityRef
-    evidence: list[Evidence]
+    stale: bool = STALE
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -176,36 +213,31 @@ class ArticleRef(Model):
     url: str | None = None
 
 
-class Membership(Model):
+class Membership(Evidenced):
     alliance: EntityRef
     role: str | None = None
     since: str | None = None
     until: str | None = None
-    evidence: list[Evidence]
 
 
-class Leads(Model):
+class Leads(Evidenced):
     alliance: EntityRef
-    evidence: list[Evidence]
 
 
-class AgreementTie(Model):
+class AgreementTie(Evidenced):
     agreement: EntityRef
     date: str | None = None
     place: str | None = None
-    evidence: list[Evidence]
 
 
-class Executive(Model):
+class Executive(Evidenced):
     person: EntityRef
     title: str | None = None
     since: str | None = None
-    evidence: list[Evidence]
 
 
-class ProductTie(Model):
+class ProductTie(Evidenced):
     product: EntityRef
-    evidence: list[Evidence]
 
 
 class OrganizationDetail(Model):
@@ -217,17 +249,16 @@ class OrganizationDetail(Model):
     leads: list[Leads]
     agreements: list[AgreementTie]
     executives: list[Executive]
-    rivals: list[Tie]
+    rivals: list[Rival]
     partners: list[Tie]
     products: list[ProductTie]
     articles: list[ArticleRef]
 
 
-class Position(Model):
+class Position(Evidenced):
     organization: EntityRef
     title: str | None = None
     since: str | None = None
-    evidence: list[Evidence]
 
 
 class PersonDetail(Model):
@@ -243,10 +274,9 @@ class SignatoryPosition(Model):
     title: str | None = None
 
 
-class Signatory(Model):
+class Signatory(Evidenced):
     person: EntityRef
     positions: list[SignatoryPosition]
-    evidence: list[Evidence]
 
 
 class Agreement(Model):
@@ -316,8 +346,23 @@ class Graph(Model):
 # --- articles ------------------------------------------------------------------------------
 
 
+class ArticleInfo(Model):
+    """A source article as the API shows it (its text and internal keys stay in the graph)."""
+
+    id: str
+    title: str | None = None
+    subtitle: str | None = None
+    published: str | None = Field(None, description="publication time, ISO 8601")
+    publisher: str | None = None
+    url: str | None = None
+
+
+class LoadedArticle(ArticleInfo):
+    source_path: str | None = Field(None, description="the file it was loaded from, if any")
+
+
 class ArticleListItem(Model):
-    article: dict[str, Any]
+    article: ArticleInfo
     mentions: int
     facts: int = Field(0, description="facts whose evidence lists this article")
 
@@ -341,6 +386,6 @@ class Fact(Model):
 
 
 class ArticleDetail(Model):
-    article: dict[str, Any]
+    article: LoadedArticle
     mentions: list[EntityRef]
     facts: list[Fact]

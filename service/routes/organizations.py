@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 
 from allygraph.service.deps import DriverDep, SettingsDep
+from allygraph.service.freshness import mark_stale
 from allygraph.service.lookup import read_one
 from allygraph.service.problems import NOT_MODIFIED, problem_responses
 from allygraph.service.routing import ModelRoute
@@ -26,9 +27,11 @@ async def get_organization(
     driver: DriverDep,
     settings: SettingsDep,
 ) -> OrganizationDetail:
-    return OrganizationDetail.model_validate(
+    detail = OrganizationDetail.model_validate(
         await read_one(driver, settings, "organization", "organization", id)
     )
+    mark_stale(detail.rivals, settings)
+    return detail
 
 
 @router.get(
