@@ -5,13 +5,30 @@ Defaults match what ``scripts/neo4j`` sets up, so a fresh clone works with no ``
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# The API's read routes whose answers come from the graph alone (service/cache.py).
+READ_CACHE_ROUTES = (
+    "/alliances",
+    "/alliances/{id}",
+    "/alliances/{id}/members",
+    "/alliances/compare",
+    "/organizations/{id}",
+    "/people/{id}",
+    "/agreements",
+    "/search",
+    "/paths",
+    "/graph",
+    "/articles",
+    "/articles/{id}",
+)
 
 
 class Settings(BaseSettings):
@@ -75,6 +92,30 @@ class Settings(BaseSettings):
     # Circuit breaker (service/breaker.py): after a connection failure requests are answered
     # 503 at once for this many seconds, then one request probes Neo4j.
     neo4j_breaker_interval: float = Field(default=0.5, gt=0, le=60)
+
+    # Read cache (service/cache.py): whole GET answers kept in the API process until the
+    # graph version moves. READ_CACHE=false turns it off; READ_CACHE_ROUTES lists the routes
+    # it serves (path templates, comma-separated; leave one out to switch it off);
+    # READ_CACHE_MAX_BYTES bounds its memory (least recently used answers go first); the
+    # graph version is re-read at most every READ_CACHE_VERSION_TTL seconds, so a load by
+    # another process (the CLI) is seen at most that late, one through the API at once.
+    read_cache: bool = True
+    read_cache_max_bytes: int = Field(default=64 * 1024 * 1024, ge=0)
+    read_cache_routes: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(READ_CACHE_ROUTES)
+    )
+    read_cache_version_ttl: float = Field(default=0.005, ge=0, le=1)
+
+    @field_validator("read_cache_routes", mode="before")
+    @classmethod
+    def _routes_from_a_list(cls, value: object) -> object:
+        """``READ_CACHE_ROUTES=/search,/alliances/{id}/members`` (or a JSON list)."""
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [r.strip() for r in text.split(",") if r.strip()]
+        return value
 
     @field_validator("api_key", mode="before")
     @classmethod

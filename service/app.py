@@ -12,8 +12,8 @@ from fastapi.responses import HTMLResponse
 
 from allygraph import __version__
 from allygraph.db import create_async_driver, create_driver
-from allygraph.service import web
-from allygraph.service.middleware import BodyLimitMiddleware, ETagMiddleware, GraphVersion
+from allygraph.service import cache, web
+from allygraph.service.middleware import BodyLimitMiddleware, ETagMiddleware
 from allygraph.service.problems import install_problem_handlers
 from allygraph.service.routes import (
     agreements,
@@ -97,7 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     web.install(app)  # the web pages at / and their static files
     install_docs(app)
     # Outermost first: size limits before anything reads a body, ETags before routes run.
-    versions = GraphVersion()
+    versions = cache.install(app, settings)  # the read cache, inside the ETags (cache.py)
     app.add_middleware(ETagMiddleware, versions=versions)
     app.add_middleware(
         BodyLimitMiddleware,
