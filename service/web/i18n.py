@@ -155,6 +155,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "objectives": ("목적", "Aims"),
     "signatories": ("서명자", "Signatories"),
     "latest_report": ("최근 보도", "last reported"),
+    "stale": ("최근 보도 없음", "not reported lately"),
+    "stale_hint": (
+        "{days}일 넘게 이 관계를 전한 기사가 없습니다. 지금도 그런지는 알 수 없습니다.",
+        "No article has reported this for over {days} days; it may no longer hold.",
+    ),
     "graph_hint": ("점을 누르면 그 페이지로 갑니다", "Click an entity to open its page"),
 }
 

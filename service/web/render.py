@@ -83,9 +83,16 @@ def render_text(request: Request, template: str, context: dict[str, Any]) -> str
         "url": entity_url,
         "switch_lang": _with_params(request, lang=t.other),
         "version": __version__,
+        "stale_days": _stale_days(request),
         "kinds": {k: t(k) for k in KINDS},
     }
     return env.get_template(template).render(**base, **context)
+
+
+def _stale_days(request: Request) -> str:
+    """RIVALRY_STALE_DAYS of the app serving the page (for the stale marks' hint)."""
+    settings = getattr(request.app.state, "settings", None) if "app" in request.scope else None
+    return str(settings.rivalry_stale_days) if settings else ""
 
 
 def render(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from allygraph.settings import Settings
 from tests.conftest import ROOT, ServerThread, clear_graph
 from tests.web.corpus import FOUNDERS, LG, ONE_TEAM, SUPER, TIMELINE, load_timeline
 
+SVG = "{http://www.w3.org/2000/svg}"
 ARTEFACTS = Path(os.environ.get("ALLYGRAPH_TEST_ARTEFACTS", ROOT / ".run" / "artefacts")) / "web"
 
 
@@ -296,3 +298,40 @@ def test_ingest_previews_a_file_then_loads_it(chromium: Browser, keyed_app: Serv
         context.close()
     assert person.problems == [], person.problems
     assert person.foreign == [], person.foreign
+
+
+def test_graph_picture_exports_svg_as_drawn(user: User, app: ServerThread) -> None:
+    page = user.page
+    page.goto(f"{app.url}/neighbourhood/{ONE_TEAM}")
+    expect(page.locator("#graph")).to_have_attribute("data-ready", "true")
+    api = page.request.get(f"{app.url}/graph?center={ONE_TEAM}&depth=1&limit=150").json()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download SVG").click()
+    assert download.value.suggested_filename == f"{ONE_TEAM}-graph.svg"
+    saved = ARTEFACTS / f"{ONE_TEAM}-graph.svg"
+    download.value.save_as(saved)
+    svg = ET.parse(saved).getroot()
+    assert svg.tag == f"{SVG}svg" and float(svg.get("width", "0")) > 100
+    nodes = svg.findall(f"{SVG}g[@class='node']")
+    assert sorted(n.get("data-id") for n in nodes) == sorted(n["id"] for n in api["nodes"])
+    assert len(svg.findall(f"{SVG}line")) == len(api["edges"])
+    labels = {"".join(n.find(f"{SVG}text").itertext()) for n in nodes}  # type: ignore[union-attr]
+    assert {"AI One Team", "KT Corporation"} <= labels
+    dashed = [x for x in svg.findall(f"{SVG}line") if x.get("stroke-dasharray")]
+    assert len(dashed) == sum(e["type"] == "COMPETES_WITH" for e in api["edges"]) > 0
+    # The file draws in Chromium, every node with its name.
+    page.set_content(saved.read_text(encoding="utf-8"))
+    expect(page.locator("svg g.node")).to_have_count(len(api["nodes"]))
+    user.shot("10-graph-svg")
+
+
+def test_old_rivalry_is_marked_and_explained(user: User, app: ServerThread) -> None:
+    page = user.page
+    page.goto(f"{app.url}/alliance/{ONE_TEAM}")
+    rival = page.locator("section.rivals .fact").filter(has_text="AI Super")
+    badge = rival.locator(".stale")
+    expect(badge).to_be_visible()
+    expect(badge).to_have_text("not reported lately")
+    assert "over 730 days" in (badge.get_attribute("title") or "")
+    expect(rival.locator("summary .latest")).to_contain_text(re.compile(r"last reported 20\d\d-"))
+    user.shot("11-stale-rivalry")

@@ -1,6 +1,7 @@
 // The neighbourhood picture: the nodes and edges the API's GET /graph gives, embedded in
 // the page as JSON, drawn with the vendored cytoscape.js. Clicking an entity opens its
-// page; the picture exports as PNG.
+// page; the picture exports as PNG (cytoscape's own) or SVG (written here from the
+// positions on screen, so a dragged node stays where the reader put it).
 (() => {
   "use strict";
 
@@ -109,18 +110,66 @@
     return cy;
   }
 
+  const escape = (text) =>
+    String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+
+  // The picture as a stand-alone SVG document: edges as lines (rivalries dashed), nodes as
+  // circles in their kind's colour, names under them.
+  function toSvg(cy) {
+    const box = cy.elements().boundingBox({ includeLabels: true });
+    const pad = 20;
+    const x = (v) => (v - box.x1 + pad).toFixed(1);
+    const y = (v) => (v - box.y1 + pad).toFixed(1);
+    const font = getComputedStyle(document.documentElement).fontFamily;
+    const parts = cy.edges().map((e) => {
+      const a = e.source().position();
+      const b = e.target().position();
+      const dash = e.data("dashed") === "dashed" ? ' stroke-dasharray="6 4"' : "";
+      return `<line x1="${x(a.x)}" y1="${y(a.y)}" x2="${x(b.x)}" y2="${y(b.y)}" stroke="${e.data("colour")}" stroke-width="2"${dash}/>`;
+    });
+    cy.nodes().forEach((n) => {
+      const p = n.position();
+      const r = n.data("center") === "yes" ? 19 : 11;
+      const weight = n.data("center") === "yes" ? ' font-weight="bold"' : "";
+      parts.push(
+        `<g class="node" data-id="${escape(n.id())}"><circle cx="${x(p.x)}" cy="${y(p.y)}" r="${r}" fill="${n.data("colour")}"/>` +
+          `<text x="${x(p.x)}" y="${(p.y - box.y1 + pad + r + 14).toFixed(1)}" text-anchor="middle" font-size="12"${weight}>${escape(n.data("label"))}</text></g>`,
+      );
+    });
+    const width = (box.w + 2 * pad).toFixed(0);
+    const height = (box.h + 2 * pad).toFixed(0);
+    return (
+      '<?xml version="1.0" encoding="UTF-8"?>\n' +
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escape(font)}">` +
+      `<rect width="100%" height="100%" fill="#ffffff"/>${parts.join("")}</svg>\n`
+    );
+  }
+
+  function download(name, href) {
+    const link = document.createElement("a");
+    link.download = name;
+    link.href = href;
+    link.click();
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
     const container = document.getElementById("graph");
     const source = document.getElementById("graph-data");
     if (!container || !source) return;
     const cy = draw(container, JSON.parse(source.textContent));
-    const button = document.querySelector("[data-export-graph]");
-    if (button) {
-      button.addEventListener("click", () => {
-        const link = document.createElement("a");
-        link.download = button.dataset.exportGraph;
-        link.href = cy.png({ full: true, scale: 2, bg: "#ffffff" });
-        link.click();
+    const png = document.querySelector("[data-export-graph]");
+    if (png) {
+      png.addEventListener("click", () =>
+        download(png.dataset.exportGraph, cy.png({ full: true, scale: 2, bg: "#ffffff" })),
+      );
+    }
+    const svg = document.querySelector("[data-export-graph-svg]");
+    if (svg) {
+      svg.addEventListener("click", () => {
+        const blob = new Blob([toSvg(cy)], { type: "image/svg+xml" });
+        const url = URL.createObjectURL(blob);
+        download(svg.dataset.exportGraphSvg, url);
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
       });
     }
   });
