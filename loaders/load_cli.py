@@ -70,10 +70,22 @@ def load_command(
             "(default EXTRACT_WORKERS); 0 extracts in this process, with no time budget",
         ),
     ] = None,
+    bulk: Annotated[
+        bool,
+        typer.Option(
+            "--bulk",
+            help="first load into an empty database with neo4j-admin import: stops the "
+            "local Neo4j (scripts/neo4j), imports, starts it, builds the schema",
+        ),
+    ] = False,
 ) -> None:
     """Extract and load articles, one transaction each: each is new, unchanged or replaced.
 
     Exit 1 if any article failed (the others are loaded all the same)."""
+    if bulk:
+        from allygraph.loaders.bulk_cli import bulk_command
+
+        return bulk_command(paths, jobs)
     from allygraph.db import driver_session
     from allygraph.loaders.article_writer import write_extraction
     from allygraph.loaders.fetch import is_url
