@@ -38,62 +38,61 @@ class Slide:
 
 SLIDES: tuple[Slide, ...] = (
     Slide(
-        "Who is in AI One Team?",
-        "Members with their kind, role, the date they joined and the sentence that says so. "
-        "Set the parameters first (click the <code>:param</code> line, then run it), then "
-        "run the query.",
-        "alliance_members",
-        {"id": "ai-one-team", "as_of": None, "kind": None, "after": None, "limit": 100},
-        "/alliances/ai-one-team/members",
+        "AI One Team at a glance",
+        "Who is in KT's <b>AI One Team</b> (AI 원팀)? Click the ▶ of the query below: Browser "
+        "draws the alliance, its members and its leader. Click a circle to see who it is; "
+        "drag it to make room.",
+        "guide_alliance_picture",
+        api="/alliances/ai-one-team/members",
     ),
     Slide(
         "Who was in it on 1 March 2020?",
-        "The same query with <code>as_of</code>: members who had joined by that day and not "
-        "yet left. The LG pair joined on 3 June 2020, so only the five founders remain.",
-        "alliance_members",
-        {"id": "ai-one-team", "as_of": "2020-03-01", "kind": None, "after": None, "limit": 100},
+        "Two steps: run the <code>:param</code> line (it sets the day), then the query. Only "
+        "the five founders remain: the LG pair joined on 3 June 2020. Change "
+        "<code>as_of</code> in the line and run both again to see another day.",
+        "guide_members_on",
+        {"id": "ai-one-team", "as_of": "2020-03-01"},
         "/alliances/ai-one-team/members?as_of=2020-03-01",
     ),
     Slide(
-        "The rival alliances side by side",
-        "KT's AI One Team against SK Telecom's AI Super Cooperation: members, leaders, shared "
-        "members, rivalries between the alliances and between their members, and agreements.",
-        "alliance_compare",
-        {"ids": ["ai-one-team", "ai-super-cooperation"], "as_of": None},
+        "The rival camps side by side",
+        "KT's AI One Team and SK Telecom's AI Super Cooperation (AI 초협력) in one picture: "
+        "each camp around its alliance, and the rivalry between them. Set the ids, then run "
+        "the query.",
+        "guide_compare",
+        {"ids": ["ai-one-team", "ai-super-cooperation"]},
         "/alliances/compare?ids=ai-one-team&ids=ai-super-cooperation",
     ),
     Slide(
-        "Agreements and who signed them",
-        "Every agreement KT is party to: the other parties, the signatories with their titles, "
-        "date, place and objectives.",
-        "agreements",
-        {"party": "kt"},
-        "/agreements?party=kt",
-    ),
-    Slide(
         "Where does a fact come from?",
-        "Every fact about LG Uplus with its evidence: the article, its date, and the sentence "
-        "with offsets into the article's text.",
-        "organization",
-        {"id": "lg-uplus"},
-        "/organizations/lg-uplus",
+        "Every fact keeps the articles and sentences behind it. Here: why LG Uplus counts as a "
+        "member of AI One Team, with the article's date, publisher, title and the sentence.",
+        "guide_evidence",
+        {"member": "lg-uplus", "alliance": "ai-one-team"},
+        "/alliances/ai-one-team/members",
     ),
-    Slide(
-        "Find an entity by any spelling",
-        "An exact match of the normalised spelling first, then the full-text index. Try "
-        "<code>KAIST</code>, <code>엘지유플러스</code> or <code>skt</code> as <code>key</code> "
-        "and <code>key_term</code>.",
-        "search",
-        {"key": "카이스트", "key_term": "카이스트", "lucene": "카이스트", "limit": 10},
-        "/search?q=카이스트",
-    ),
-    Slide(
-        "How are two companies connected?",
-        "Shortest paths over the fact relationships (articles left out).",
-        "paths",
-        {"from": "lg-uplus", "to": "sk-telecom", "max_hops": 4},
-        "/paths?from=lg-uplus&to=sk-telecom",
-    ),
+)
+
+# After the questions: where the rest is, then the graph's shape (the schema comes last).
+MORE = (
+    "<h3>More questions</h3>\n"
+    "<p>Every query the API runs is a file in the project's <code>cypher/</code> folder, "
+    "runnable here as it is: agreements and who signed them "
+    "(<code>agreements.cypher</code>), everything about one organisation "
+    "(<code>organization.cypher</code>), how two firms are connected "
+    "(<code>paths.cypher</code>), search by any spelling (<code>search.cypher</code>). "
+    "Each file's first lines say what it answers and give its <code>:param</code> line.</p>"
+    "\n<p>The same answers for people who do not write queries: the web app at "
+    '<a href="{url}/" target="_blank">{url}/</a>.</p>'
+)
+SCHEMA = (
+    "<h3>The shape of the graph</h3>\n"
+    "<p>Entities (companies, universities, institutes, government bodies, people, alliances, "
+    "agreements, products) and the ties between them: <code>MEMBER_OF</code> (role, since, "
+    "until), <code>LEADS</code>, <code>PARTY_TO</code>, <code>SIGNED</code>, "
+    "<code>HOLDS_POSITION</code>, <code>COMPETES_WITH</code>, <code>PARTNERS_WITH</code>, "
+    "<code>DEVELOPS</code>; articles <code>MENTIONS</code> what they name.</p>\n"
+    '<pre class="runnable">CALL db.schema.visualization()</pre>'
 )
 
 
@@ -132,42 +131,36 @@ def _slide(slide: Slide, public_url: str) -> str:
             f'<pre class="runnable">{html.escape(param_line(slide.query, slide.params))}</pre>'
         )
     parts.append(f'<pre class="runnable">{html.escape(query.text)}</pre>')
-    parts.append(
-        f"<p><small>File <code>cypher/{html.escape(slide.query)}.cypher</code>: "
-        f"{html.escape(query.doc)}"
-        + (
-            f' The API answers the same from <a href="{html.escape(public_url + slide.api)}" '
-            f'target="_blank">{html.escape(slide.api)}</a>.'
-            if slide.api
-            else ""
-        )
-        + "</small></p>"
+    link = (
+        f' The API gives the same at <a href="{html.escape(public_url + slide.api)}" '
+        f'target="_blank">{html.escape(slide.api)}</a>.'
+        if slide.api
+        else ""
     )
-    body = "\n".join(parts)
+    parts.append(
+        f"<p><small>File <code>cypher/{html.escape(slide.query)}.cypher</code>.{link}</small></p>"
+    )
+    return _wrap("\n".join(parts))
+
+
+def _wrap(body: str) -> str:
     return f'<slide class="row-fluid">\n<div class="col-sm-12">\n{body}\n</div>\n</slide>'
 
 
 @lru_cache
 def render_guide(public_url: str) -> str:
-    """The guide's HTML; built once per process (the query files do not change at run time)."""
-    intro = (
-        '<slide class="row-fluid">\n<div class="col-sm-12">\n'
-        "<h3>allygraph: corporate AI alliances in Korean news</h3>\n"
-        "<p>Who belongs to which AI alliance, since when, who leads it, which agreements "
-        "were signed and by whom, and the article sentence behind every fact.</p>\n"
-        "<p>Each slide sets its parameters with a <code>:param</code> line and runs a query "
-        "file from the project's <code>cypher/</code> folder, the same text the HTTP API "
-        "runs. Click a box to copy it into the editor, or its ▶ to run it.</p>\n"
-        '<pre class="runnable">CALL db.schema.visualization()</pre>\n'
-        "</div>\n</slide>"
-    )
-    slides = "\n".join(_slide(s, public_url.rstrip("/")) for s in SLIDES)
+    """The guide's HTML; built once per process (the query files do not change at run time).
+    The first slide is one short query that draws AI One Team; then membership on a day,
+    the two camps, evidence; the schema last."""
+    url = public_url.rstrip("/")
+    slides = [_slide(s, url) for s in SLIDES]
+    slides += [_wrap(MORE.format(url=html.escape(url))), _wrap(SCHEMA)]
     return (
         '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
-        "<title>allygraph: AI alliances</title>\n</head>\n<body>\n"
+        "<title>allygraph: corporate AI alliances</title>\n</head>\n<body>\n"
         '<article class="guide">\n<carousel class="deck container-fluid">\n'
-        f"{intro}\n{slides}\n"
-        "</carousel>\n</article>\n</body>\n</html>\n"
+        + "\n".join(slides)
+        + "\n</carousel>\n</article>\n</body>\n</html>\n"
     )
 
 

@@ -14,6 +14,7 @@ from neo4j import Driver
 from pydantic import SecretStr
 
 from allygraph.queries import get_query
+from allygraph.service.encode import INTERNAL_PROPERTIES
 from allygraph.service.middleware import VERSION_TTL
 from allygraph.service.routes.guide import SLIDES, param_line
 from allygraph.settings import Settings
@@ -55,18 +56,39 @@ def test_guide_is_html_with_slides_from_the_query_files(client: httpx.Client) ->
     assert response.headers["content-type"].startswith("text/html")
     assert response.headers["access-control-allow-origin"] == "http://localhost:7474"
     page = response.text
-    assert page.count("<slide") == len(SLIDES) + 1
+    assert page.count("<slide") == len(SLIDES) + 2  # and "More questions", the schema
     for slide in SLIDES:
         assert html.escape(get_query(slide.query).text) in page
-        assert html.escape(param_line(slide.query, slide.params)) in page
+        if get_query(slide.query).params:
+            assert html.escape(param_line(slide.query, slide.params)) in page
     assert "<script" not in page
 
 
+def test_guide_opens_with_one_short_query_and_ends_with_the_schema(client: httpx.Client) -> None:
+    slides = client.get("/guide").text.split("<slide")[1:]
+    first = slides[0]
+    assert "AI One Team" in first and first.count('class="runnable"') == 1  # no :param step
+    (query,) = re.findall(r'<pre class="runnable">(.*?)</pre>', first, flags=re.S)
+    assert len(html.unescape(query).strip().splitlines()) <= 3
+    assert "RETURN p" in html.unescape(query)
+    assert [t for s in slides[1:4] for t in re.findall(r"<h3>(.*?)</h3>", s)] == [
+        "Who was in it on 1 March 2020?",
+        "The rival camps side by side",
+        "Where does a fact come from?",
+    ]
+    assert "db.schema.visualization()" in slides[-1]
+    assert all("db.schema" not in s for s in slides[:-1])
+
+
+def test_guide_queries_return_no_internal_property() -> None:
+    for slide in SLIDES:
+        returned = get_query(slide.query).text.rsplit("RETURN", 1)[1]
+        assert not {p for p in INTERNAL_PROPERTIES if re.search(rf"\b{p}\b", returned)}, slide
+
+
 def test_guide_param_lines_parse_as_browser_maps() -> None:
-    line = param_line("alliance_members", SLIDES[1].params)
-    assert line == (
-        ":param {id: 'ai-one-team', as_of: '2020-03-01', kind: null, after: null, limit: 100}"
-    )
+    line = param_line("guide_members_on", SLIDES[1].params)
+    assert line == ":param {id: 'ai-one-team', as_of: '2020-03-01'}"
     assert re.match(r"^:param \{.*\}$", line)
 
 
