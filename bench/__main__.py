@@ -24,7 +24,7 @@ from bench import report
 from bench.server import Neo4jServer
 
 API_PORT = 8093
-ALL = {"load", "queries", "extractor", "outage"}
+ALL = {"load", "queries", "extractor", "outage", "pages"}
 
 
 def machine() -> dict[str, Any]:
@@ -76,7 +76,7 @@ def run(quick: bool, only: set[str]) -> dict[str, Any]:
     concurrencies = [1, 8, 32]
     duration, warmup = (1.5, 0.5) if quick else (4.0, 1.0)
 
-    if only & {"load", "queries", "outage"}:
+    if only & {"load", "queries", "outage", "pages"}:
         print(f"starting the benchmark's Neo4j ({server.home})", flush=True)
         server.start()
         drv = server.driver()
@@ -85,6 +85,12 @@ def run(quick: bool, only: set[str]) -> dict[str, Any]:
         results["meta"]["neo4j"] = f"{rows[0]['version']} {rows[0]['edition']}"
         print(f"warming up: {load.warm_up(server):.1f} s", flush=True)
     results["queries"] = {}
+
+    if "pages" in only:  # web page server time on the demo graph (bench/pages.py)
+        from bench import pages
+
+        print("web pages on the demo graph", flush=True)
+        results["pages"] = pages.run(server, API_PORT, rounds=10 if quick else 30)
 
     if "queries" in only and not quick:
         print("seed graph: the articles through the pipeline and write_extraction", flush=True)
@@ -194,8 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--quick", action="store_true", help="small scales, short runs (< 5 min)")
     r.add_argument(
         "--only",
-        default="load,queries,extractor,outage",
-        help="comma-separated subset of load,queries,extractor,outage",
+        default="load,queries,extractor,outage,pages",
+        help="comma-separated subset of load,queries,extractor,outage,pages",
     )
     r.add_argument("--keep-server", action="store_true", help="leave the bench Neo4j running")
     p = sub.add_parser("report", help="redraw plots and BENCHMARKS.md from a results file")

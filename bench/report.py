@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from bench import pages
 from bench.server import ROOT
 
 RESULTS = ROOT / "bench" / "results"
@@ -226,6 +227,7 @@ def tables(results: dict[str, Any], suffix: str = "") -> str:
                 ]
                 lines += [f"| {r['kb']} | {r['seconds']} | {r['ratio'] or '–'} |" for r in scaling]
     lines += outage_table(results.get("outage"))
+    lines += pages.table(results.get("pages"))
     return "\n".join(lines)
 
 
