@@ -20,11 +20,12 @@ from importlib.metadata import version
 from typing import Any
 
 from allygraph.queries import get_query
-from bench import report
+from bench import peers, report
 from bench.server import Neo4jServer
 
-API_PORT = 8093
-ALL = {"load", "queries", "extractor", "outage", "pages"}
+# ALLYGRAPH_BENCH_API_PORT moves the API (see Neo4jServer for the Neo4j ports).
+API_PORT = int(os.environ.get("ALLYGRAPH_BENCH_API_PORT", "8093"))
+ALL = {"load", "queries", "extractor", "outage", "peers", "pages"}
 
 
 def machine() -> dict[str, Any]:
@@ -55,10 +56,40 @@ def _loadavg() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
+def start(server: Neo4jServer) -> str:
+    """Start the benchmark's Neo4j, warm it up, and say which version it is."""
+    from bench import load
+
+    print(f"starting the benchmark's Neo4j ({server.home})", flush=True)
+    server.start()
+    drv = server.driver()
+    rows, _, _ = drv.execute_query(get_query("neo4j_version").text)
+    drv.close()
+    print(f"warming up: {load.warm_up(server):.1f} s", flush=True)
+    return f"{rows[0]['version']} {rows[0]['edition']}"
+
+
+def outage_and_extractor(server: Neo4jServer, quick: bool, only: set[str]) -> dict[str, Any]:
+    from bench.extractor import run as run_extractor
+
+    out: dict[str, Any] = {}
+    if "outage" in only:
+        from bench import outage
+
+        print("outage: the API's answers with its Neo4j stopped, and its recovery", flush=True)
+        out["outage"] = outage.run(server, API_PORT, rounds=10 if quick else 25)
+        print(f"  {out['outage']}", flush=True)
+    if "extractor" in only:
+        n = 200 if quick else 1000
+        print(f"extractor on {n} synthetic articles", flush=True)
+        out["extractor"] = run_extractor(n)
+        print(f"  {out['extractor']}", flush=True)
+    return out
+
+
 def run(quick: bool, only: set[str]) -> dict[str, Any]:
     from bench import load, queries
     from bench.corpus import make_corpus
-    from bench.extractor import run as run_extractor
 
     started = time.perf_counter()
     results: dict[str, Any] = {
@@ -76,14 +107,8 @@ def run(quick: bool, only: set[str]) -> dict[str, Any]:
     concurrencies = [1, 8, 32]
     duration, warmup = (1.5, 0.5) if quick else (4.0, 1.0)
 
-    if only & {"load", "queries", "outage", "pages"}:
-        print(f"starting the benchmark's Neo4j ({server.home})", flush=True)
-        server.start()
-        drv = server.driver()
-        rows, _, _ = drv.execute_query(get_query("neo4j_version").text)
-        drv.close()
-        results["meta"]["neo4j"] = f"{rows[0]['version']} {rows[0]['edition']}"
-        print(f"warming up: {load.warm_up(server):.1f} s", flush=True)
+    if only & {"load", "queries", "outage", "peers", "pages"}:
+        results["meta"]["neo4j"] = start(server)
     results["queries"] = {}
 
     if "pages" in only:  # web page server time on the demo graph (bench/pages.py)
@@ -107,8 +132,12 @@ def run(quick: bool, only: set[str]) -> dict[str, Any]:
                 "endpoints": queries.run_matrix(server, api, plan, concurrencies, duration, warmup),
             }
 
+    peer_time = (max(duration, 2.0), warmup)
+    if "peers" in only:
+        results["peers"] = {"seed": peers.on_seed(server, API_PORT, *peer_time)}
+
     corpus = None
-    if "load" in only or "queries" in only:
+    if only & {"load", "queries", "peers"}:
         load_results: dict[str, Any] = {"scales": [], "sweep": []}
         if "load" in only:
             results["load"] = load_results
@@ -175,19 +204,10 @@ def run(quick: bool, only: set[str]) -> dict[str, Any]:
             data["caching"] = queries.caching(api, plan["members"], 8, duration, warmup)
         results["queries"]["synthetic"] = data
 
-    if "outage" in only:
-        from bench import outage
+    if "peers" in only and corpus is not None:
+        results["peers"]["synthetic"] = peers.on_synthetic(server, API_PORT, corpus, *peer_time)
 
-        print("outage: the API's answers with its Neo4j stopped, and its recovery", flush=True)
-        results["outage"] = outage.run(server, API_PORT, rounds=10 if quick else 25)
-        print(f"  {results['outage']}", flush=True)
-
-    if "extractor" in only:
-        n = 200 if quick else 1000
-        print(f"extractor on {n} synthetic articles", flush=True)
-        results["extractor"] = run_extractor(n)
-        print(f"  {results['extractor']}", flush=True)
-
+    results.update(outage_and_extractor(server, quick, only))
     results["meta"]["seconds"] = round(time.perf_counter() - started, 1)
     results["meta"]["loadavg_end"] = _loadavg()
     return results
@@ -200,8 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--quick", action="store_true", help="small scales, short runs (< 5 min)")
     r.add_argument(
         "--only",
-        default="load,queries,extractor,outage,pages",
-        help="comma-separated subset of load,queries,extractor,outage,pages",
+        default="load,queries,extractor,outage,peers,pages",
+        help="comma-separated subset of load,queries,extractor,outage,peers,pages",
     )
     r.add_argument("--keep-server", action="store_true", help="leave the bench Neo4j running")
     p = sub.add_parser("report", help="redraw plots and BENCHMARKS.md from a results file")
@@ -216,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         results = run(args.quick, only)
     finally:
         if not args.keep_server:
-            Neo4jServer("bench", 7693, 7480).stop()
+            Neo4jServer("bench", 7693, 7480).stop()  # or where the environment moved it
     report.RESULTS.mkdir(parents=True, exist_ok=True)
     path = report.RESULTS / f"{name}.json"
     if only != ALL and path.exists():  # a partial re-run updates its sections only

@@ -3,9 +3,17 @@ request as soon as the previous one is answered, for D seconds after a warm-up.
 
     python -m bench.loadgen SPEC.json   (prints one JSON result on stdout)
 
-SPEC: {"mode": "api"|"driver", "target": URL or bolt URI, "auth": [user, password],
-"concurrency": C, "duration": D, "warmup": W, "etag": bool,
+SPEC: {"mode": "api"|"driver"|"queryapi", "target": URL or bolt URI, "auth": [user, password],
+"concurrency": C, "duration": D, "warmup": W, "etag": bool, "bust": bool, "prefetch": bool,
 "requests": [{"path": "/search?q=KT"} or {"query": "search", "params": {...}}]}
+
+``bust`` (API mode) adds a parameter the API ignores, different on every request
+(``_n=<counter>``), so every request misses the API's read cache: the cold path.
+``prefetch`` fetches every request once before the clock starts (the warm path: the
+measured requests are cache hits; with ``etag`` they revalidate instead).
+Query API mode posts the same Cypher file with the same parameters to Neo4j's HTTP Query
+API (``POST {target}/db/neo4j/query/v2``, basic auth, ``accessMode: READ``) with the same
+aiohttp client as API mode; like API mode it reads the body and does not parse it.
 
 API mode uses one aiohttp client session (keep-alive pool of C connections; aiohttp spends a
 fraction of httpx's CPU per request, and the client shares the 2 cores with the server, so
@@ -17,9 +25,11 @@ Both record per-request latency with perf_counter, on uvloop when it is installe
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 
@@ -39,6 +49,104 @@ def percentiles(samples: list[float]) -> dict[str, float | None]:
     }
 
 
+One = Callable[[dict[str, Any]], Awaitable[str]]
+Close = Callable[[], Awaitable[None]]
+
+
+def queryapi_client(spec: dict[str, Any]) -> tuple[One, Close]:
+    import aiohttp
+
+    from allygraph.queries import get_query
+
+    client = aiohttp.ClientSession(
+        base_url=spec["target"],
+        connector=aiohttp.TCPConnector(limit=int(spec["concurrency"])),
+        timeout=aiohttp.ClientTimeout(total=30),
+    )
+    bodies = {
+        id(r): json.dumps(
+            {
+                "statement": get_query(r["query"]).text,
+                "parameters": r["params"],
+                "accessMode": "READ",
+            }
+        ).encode()
+        for r in spec["requests"]
+    }
+    user, password = spec["auth"]
+    token = base64.b64encode(f"{user}:{password}".encode()).decode()
+    headers = {
+        "Content-Type": "application/json",
+        "Accept": "application/json",
+        "Authorization": f"Basic {token}",
+    }
+
+    async def one(req: dict[str, Any]) -> str:
+        async with client.post("/db/neo4j/query/v2", data=bodies[id(req)], headers=headers) as r:
+            await r.read()
+            return str(r.status)
+
+    return one, client.close
+
+
+def api_client(spec: dict[str, Any]) -> tuple[One, Close]:
+    import aiohttp
+
+    client = aiohttp.ClientSession(
+        base_url=spec["target"],
+        connector=aiohttp.TCPConnector(limit=int(spec["concurrency"])),
+        timeout=aiohttp.ClientTimeout(total=30),
+    )
+    etags: dict[str, str] = {}
+    counter = iter(range(1 << 62))
+
+    async def one(req: dict[str, Any]) -> str:
+        headers = {}
+        if spec.get("etag") and req["path"] in etags:
+            headers["If-None-Match"] = etags[req["path"]]
+        path = req["path"]
+        if spec.get("bust"):
+            path += ("&" if "?" in path else "?") + f"_n={next(counter)}"
+        async with client.get(path, headers=headers) as resp:
+            await resp.read()
+            if spec.get("etag") and "ETag" in resp.headers:
+                etags[req["path"]] = resp.headers["ETag"]
+            return str(resp.status)
+
+    return one, client.close
+
+
+def driver_client(spec: dict[str, Any]) -> tuple[One, Close]:
+    import neo4j
+
+    from allygraph.queries import get_query
+
+    # Notifications off, as the API's own driver has them (allygraph/db.py).
+    driver = neo4j.AsyncGraphDatabase.driver(
+        spec["target"],
+        auth=tuple(spec["auth"]),
+        max_connection_pool_size=int(spec["concurrency"]),
+        notifications_min_severity="OFF",
+    )
+    texts = {r["query"]: get_query(r["query"]).text for r in spec["requests"]}
+
+    async def one(req: dict[str, Any]) -> str:
+        records, _, _ = await driver.execute_query(
+            texts[req["query"]],
+            req["params"],
+            database_="neo4j",
+            routing_=neo4j.RoutingControl.READ,
+        )
+        # the API turns every record into a dict; so does this side
+        [r.data() for r in records]
+        return "ok"
+
+    return one, driver.close
+
+
+CLIENTS = {"api": api_client, "queryapi": queryapi_client, "driver": driver_client}
+
+
 async def run(spec: dict[str, Any]) -> dict[str, Any]:
     concurrency, duration = int(spec["concurrency"]), float(spec["duration"])
     warmup = float(spec.get("warmup", 1.0))
@@ -47,53 +155,7 @@ async def run(spec: dict[str, Any]) -> dict[str, Any]:
     statuses: dict[str, int] = {}
     errors: list[str] = []
     state = {"measuring": False, "stop": False}
-
-    if spec["mode"] == "api":
-        import aiohttp
-
-        connector = aiohttp.TCPConnector(limit=concurrency)
-        client = aiohttp.ClientSession(
-            base_url=spec["target"],
-            connector=connector,
-            timeout=aiohttp.ClientTimeout(total=30),
-        )
-        etags: dict[str, str] = {}
-
-        async def one(req: dict[str, Any]) -> str:
-            headers = {}
-            if spec.get("etag") and req["path"] in etags:
-                headers["If-None-Match"] = etags[req["path"]]
-            async with client.get(req["path"], headers=headers) as resp:
-                await resp.read()
-                if spec.get("etag") and "ETag" in resp.headers:
-                    etags[req["path"]] = resp.headers["ETag"]
-                return str(resp.status)
-
-        async def close() -> None:
-            await client.close()
-    else:
-        import neo4j
-
-        from allygraph.queries import get_query
-
-        driver = neo4j.AsyncGraphDatabase.driver(
-            spec["target"], auth=tuple(spec["auth"]), max_connection_pool_size=concurrency
-        )
-        texts = {r["query"]: get_query(r["query"]).text for r in requests}
-
-        async def one(req: dict[str, Any]) -> str:
-            records, _, _ = await driver.execute_query(
-                texts[req["query"]],
-                req["params"],
-                database_="neo4j",
-                routing_=neo4j.RoutingControl.READ,
-            )
-            # the API turns every record into a dict; so does this side
-            [r.data() for r in records]
-            return "ok"
-
-        async def close() -> None:
-            await driver.close()
+    one, close = CLIENTS[spec["mode"]](spec)
 
     async def worker(k: int) -> None:
         i = k * 7919
@@ -111,7 +173,7 @@ async def run(spec: dict[str, Any]) -> dict[str, Any]:
                 latencies.append(time.perf_counter() - t)
                 statuses[status] = statuses.get(status, 0) + 1
 
-    if spec.get("etag") and spec["mode"] == "api":
+    if (spec.get("etag") or spec.get("prefetch")) and spec["mode"] == "api":
         for req in requests:  # every page fetched once: the repeated reads are what counts
             await one(req)
     tasks = [asyncio.create_task(worker(k)) for k in range(concurrency)]

@@ -4,6 +4,7 @@ each from a load generator in its own process, at several concurrencies."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -120,7 +121,7 @@ class ApiProcess:
 
 
 def loadgen(spec: dict[str, Any]) -> dict[str, Any]:
-    path = WORK / "loadgen-spec.json"
+    path = WORK / f"loadgen-spec-{os.getpid()}.json"  # two runs never share it
     path.write_text(json.dumps(spec), encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "bench.loadgen", str(path)],

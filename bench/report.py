@@ -228,7 +228,61 @@ def tables(results: dict[str, Any], suffix: str = "") -> str:
                 lines += [f"| {r['kb']} | {r['seconds']} | {r['ratio'] or '–'} |" for r in scaling]
     lines += outage_table(results.get("outage"))
     lines += pages.table(results.get("pages"))
+    lines += peers_tables(results.get("peers"))
     return "\n".join(lines)
+
+
+def _cell(run: dict[str, Any]) -> str:
+    return f"{_ms(run.get('p50'))} / {_n(run.get('rps'))}"
+
+
+def peers_tables(peers: dict[str, Any] | None) -> list[str]:
+    """The API (cold and warm) beside the driver and Neo4j's Query API (bench/peers.py)."""
+    from bench.peers import verdicts
+
+    if not peers:
+        return []
+    lines = [
+        "",
+        "### Peers: Neo4j's HTTP Query API and the driver beside the API, cold and warm",
+        "",
+        "Each cell: p50 ms / requests per second. Cold: every API request misses the read "
+        "cache (a parameter it ignores differs each time); warm: the same requests again, "
+        "read-cache hits, no `If-None-Match`.",
+    ]
+    for graph, data in peers.items():
+        lines += [
+            "",
+            f"{graph.capitalize()} graph ({data.get('description', '')}):",
+            "",
+            "| endpoint | c | driver | Query API | API cold | API warm | cold÷driver p50 "
+            "| cold÷Query API p50 | warm÷driver req/s | warm÷Query API req/s "
+            "| warm÷driver p50 |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for name, row in data.get("endpoints", {}).items():
+            for r in row["runs"]:
+                q = r.get("ratios", {})
+                lines.append(
+                    f"| {name} | {r['concurrency']} | {_cell(r['driver'])} | "
+                    f"{_cell(r['queryapi'])} | {_cell(r['api_cold'])} | "
+                    f"{_cell(r['api_warm'])} | {q.get('cold_p50_vs_driver', '–')} | "
+                    f"{q.get('cold_p50_vs_queryapi', '–')} | "
+                    f"{q.get('warm_rps_vs_driver', '–')} | "
+                    f"{q.get('warm_rps_vs_queryapi', '–')} | "
+                    f"{q.get('warm_p50_vs_driver', '–')} |"
+                )
+        lines += [
+            "",
+            "| issue-14 target | figures (lowest – highest) | met by | |",
+            "|---|---|---|---|",
+        ]
+        for v in verdicts(data.get("endpoints", {})):
+            lines.append(
+                f"| {v['target']} | {v['low']} – {v['high']} | "
+                f"{', '.join(v['met']) or 'none'} | **{v['verdict']}** |"
+            )
+    return lines
 
 
 def outage_table(outage: dict[str, Any] | None) -> list[str]:

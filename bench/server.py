@@ -21,8 +21,13 @@ class Neo4jServer:
     def __init__(
         self, name: str, bolt: int, http: int, heap: str = "2g", pagecache: str = "2g"
     ) -> None:
-        self.home = WORK / f"neo4j-{name}"
-        self.bolt, self.http, self.heap, self.pagecache = bolt, http, heap, pagecache
+        # ALLYGRAPH_BENCH_NEO4J_HOME, _BOLT_PORT, _HTTP_PORT (for "bench"; the name upper-cased
+        # for another) move it, so two runs on one machine never share a server.
+        key = f"ALLYGRAPH_{name.upper().replace('-', '_')}"
+        self.home = Path(os.environ.get(f"{key}_NEO4J_HOME", WORK / f"neo4j-{name}"))
+        self.bolt = int(os.environ.get(f"{key}_BOLT_PORT", bolt))
+        self.http = int(os.environ.get(f"{key}_HTTP_PORT", http))
+        self.heap, self.pagecache = heap, pagecache
 
     @property
     def uri(self) -> str:
