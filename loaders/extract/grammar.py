@@ -78,6 +78,17 @@ class Word:
         return bool(self.stem) and self.stem.isascii() and any(c.isalpha() for c in self.stem)
 
 
+def noun_phrase_word(word: Word) -> bool:
+    """A word that can modify a name inside a list ('대전의', '금융', 'AI', '스타트업'):
+    nouns only, at most a genitive '의' after them, no predicate and no other particle."""
+    if word.predicate is not None or word.particle not in ("", "의"):
+        return False
+    tags = [m.tag for m in word.morphs]
+    if tags and tags[-1] == "JKG":
+        tags.pop()
+    return bool(tags) and all(t in _NOUN_TAGS for t in tags)
+
+
 def words(text: str) -> list[Word]:
     """Every word of ``text`` with its analysis, in order (a fresh list: callers may keep
     it; the words themselves are shared with the cache and must not be changed)."""

@@ -8,11 +8,13 @@ per sentence, in article order, lets every rule read the same structure.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 from allygraph.models import Sentence
 
 from .context import ArticleContext, SentenceView
+from .grammar import noun_phrase_word, words
 from .mentions import Group, Mention, groups_in, party_refs
 from .people import PersonMention, find_people, find_short_refs
 
@@ -70,11 +72,24 @@ def _view(
     headline = sentence.kind in ("title", "subtitle")
     owners = _alliance_owners(ctx.article.text, free_orgs, others)
     listed = [m for m in free_orgs if id(m) not in owners]
-    groups = groups_in(ctx.article.text, listed, headline)
+    groups = groups_in(ctx.article.text, listed, headline, _describer(sentence))
     groups += [Group([m], "gen", m.start, m.end) for m in free_orgs if id(m) in owners]
     groups += party_refs(sentence.text, sentence.start, history, groups)
     groups.sort(key=lambda g: g.start)
     return SentenceView(sentence, others, free_orgs, groups, people, None)
+
+
+def _describer(sentence: Sentence) -> Callable[[int, int], bool]:
+    """Whether the words of the sentence between two article offsets are all nouns that
+    can describe a name ('대전의', '금융 AI 스타트업'), read from Kiwi's analysis."""
+    analysed = words(sentence.text)
+
+    def descriptive(start: int, end: int) -> bool:
+        lo, hi = start - sentence.start, end - sentence.start
+        inside = [w for w in analysed if lo <= w.start and w.end <= hi]
+        return bool(inside) and all(noun_phrase_word(w) for w in inside)
+
+    return descriptive
 
 
 _QUOTES = " '\"‘’“”「」『』"

@@ -10,6 +10,7 @@ the latest earlier group of that size. Words: ``cues/groups.yaml``; cases of par
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ...particles import case_of
 from ...text import is_particle_run
@@ -21,6 +22,10 @@ _PAREN_ASIDE = re.compile(r"^\([^()\n]{1,40}\)")
 # 'A를 비롯해 B, C': a verb grammaticalised into a coordinator ('including A').
 _INCLUDING = re.compile(r"\s*" + _CUES.group("including") + r"\s*")
 _COORDINATOR = re.compile(r"\s*(?:[,·/&+\-]|" + _CUES.alt("coordinators") + r")?\s*")
+# 'A, 대전의 B': a list's separator before a described name (not '와/과', a particle of A).
+_LIST_COORDINATOR = re.compile(r"\s*(?:[,·]|및)\s+")
+_MAX_DESCRIPTOR_WORDS = 4
+_NOT_DESCRIPTORS = _CUES.set("not_descriptors")
 _ETC = re.compile(
     r"\s*등(?:\s+[^\s]+){0,4}?\s+[^\s]*?(?P<particle>이|가|은|는|을|를|의|에|과|와)(?=\s)"
 )
@@ -51,15 +56,27 @@ _PARTY_REF = re.compile(
 )
 
 
-def groups_in(text: str, mentions: list[Mention], headline: bool = False) -> list[Group]:
-    """Join consecutive organisation mentions of one sentence into groups with a case."""
+Descriptive = Callable[[int, int], bool]
+
+
+def groups_in(
+    text: str,
+    mentions: list[Mention],
+    headline: bool = False,
+    descriptive: Descriptive | None = None,
+) -> list[Group]:
+    """Join consecutive organisation mentions of one sentence into groups with a case.
+
+    ``descriptive(start, end)`` says whether the words between two offsets only describe
+    the name after them ('A와 대전의 B, 부산 C, 금융 AI 스타트업 D'): a list goes on past
+    such a description."""
     orgs = [m for m in mentions if m.is_org]
     groups: list[Group] = []
     current: list[Mention] = []
     for i, mention in enumerate(orgs):
         current.append(mention)
         nxt = orgs[i + 1] if i + 1 < len(orgs) else None
-        if nxt is not None and _joins(text, mention, nxt):
+        if nxt is not None and _joins(text, mention, nxt, descriptive):
             continue
         groups.append(_close(text, current, headline, nxt.start if nxt else None))
         current = []
@@ -112,19 +129,40 @@ def party_refs(
     return refs
 
 
-def _joins(text: str, left: Mention, right: Mention) -> bool:
+def _joins(
+    text: str, left: Mention, right: Mention, descriptive: Descriptive | None = None
+) -> bool:
     """Whether two neighbouring names are one list: 'A와 B' (nothing between), or 'A, B',
-    'A·B', 'A 및 B' with no particle on A and no line break between."""
+    'A·B', 'A 및 B' with no particle on A and no line break between; the name after the
+    coordinator may come with words describing it ('A와 대전의 B')."""
     between = text[left.after : right.start]
+    if "\n" in between:
+        return False
     if left.particle in ("와", "과", "하고", "랑", "이랑"):
-        return between.strip() == ""
+        return between.strip() == "" or _described(between, left.after, descriptive)
     if left.particle in ("을", "를") and _INCLUDING.fullmatch(between):
         return True  # 'A를 비롯해 B, C 등': A heads the list
     if left.particle:
         return False
     between = _PAREN_ASIDE.sub("", between)  # '한국과학기술원(KAIST), 한양대': transparent
-    between = between.strip(CLOSERS + " ")
-    return _COORDINATOR.fullmatch(between) is not None and "\n" not in between
+    stripped = between.strip(CLOSERS + " ")
+    if _COORDINATOR.fullmatch(stripped) is not None:
+        return True
+    coordinator = _LIST_COORDINATOR.match(between)
+    return coordinator is not None and _described(
+        between[coordinator.end() :], right.start - len(between) + coordinator.end(), descriptive
+    )
+
+
+def _described(gap: str, start: int, descriptive: Descriptive | None) -> bool:
+    """Whether the gap before a list's next name is a short description of it."""
+    words = gap.split()
+    return (
+        descriptive is not None
+        and 0 < len(words) <= _MAX_DESCRIPTOR_WORDS
+        and not any(w in _NOT_DESCRIPTORS for w in words)
+        and descriptive(start, start + len(gap))
+    )
 
 
 def _close(

@@ -33,6 +33,7 @@ _PERFECT_NOUNS = _CUES.set("perfect_nouns")
 _SAME_DAY = re.compile(_CUES.alt("same_day"))
 _AUXILIARY = frozenset({"있", "오", "가", "두"})
 _FOUNDING_PREDICATES = load("membership").set("founding_predicates")
+_MEMBERSHIP_PREDICATES = _FOUNDING_PREDICATES | load("membership").set("joining_predicates")
 
 
 def unreal(view: SentenceView, cue_end: int, cue_start: int | None = None) -> bool:
@@ -129,9 +130,18 @@ def date_before(ctx: ArticleContext, view: SentenceView, cue: int) -> str | None
     if not dates:
         return None
     last = dates[-1]
-    if any(last.end <= w.start and w.end <= cue for w in founding_clauses(view)):
-        return None
+    if any(last.end <= w.start and w.end <= cue for w in membership_clauses(view)):
+        return None  # '작년 합류한 A에 이어 B가 참여하면서': the date is A's
     return last.value
+
+
+def date_after(ctx: ArticleContext, view: SentenceView, cue: int) -> str | None:
+    """The first date written after the cue ('A가 합류했다고 22일 밝혔다': the day said of
+    the report is the day of what it reports)."""
+    return next(
+        (d.value for d in find_dates(view.text, ctx.published, ctx.event) if d.start >= cue),
+        None,
+    )
 
 
 def _previous_date(ctx: ArticleContext, view: SentenceView) -> str | None:
@@ -160,6 +170,12 @@ def boundaries(view: SentenceView, *, strong: bool = False) -> list[Word]:
     if not strong:
         return ends
     return [w for w in ends if w.ending == "EF" or view.text.startswith(",", w.end)]
+
+
+def membership_clauses(view: SentenceView) -> list[Word]:
+    """Adnominal founding or joining verbs ('출범한', '합류한'): a date before one is the
+    date of the alliance or member it describes, not of the sentence's own verb."""
+    return [w for w in view.words if w.ending == "ETM" and w.predicate in _MEMBERSHIP_PREDICATES]
 
 
 def founding_clauses(view: SentenceView) -> list[Word]:
@@ -260,3 +276,18 @@ def present_state(view: SentenceView) -> bool:
         and before.ending == "EC"
         and before.end <= last.start
     )
+
+
+def paragraph_alliance(ctx: ArticleContext, view: SentenceView) -> str | None:
+    """The alliance the paragraph is about: the one the nearest earlier sentence of the same
+    paragraph names, when it names exactly one."""
+    text = ctx.article.text
+    later = view
+    for earlier in ctx.earlier(view):
+        if "\n" in text[earlier.sentence.end : later.offset] or earlier.headline:
+            return None
+        keys = list(dict.fromkeys(m.key for m in alliances_in(earlier)))
+        if keys:
+            return keys[0] if len(keys) == 1 else None
+        later = earlier
+    return None

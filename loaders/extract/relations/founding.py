@@ -20,6 +20,7 @@ from .clauses import (
     clause_around,
     date_before,
     nearest_subject,
+    paragraph_alliance,
     present_state,
     single_alliance,
     unreal,
@@ -65,7 +66,10 @@ def founding(
     clause (or headline segment). A sole founder ('과기정통부는 'X' 발족식을 열었다', 'X가
     결성한 'Y'') organises the alliance: it leads it."""
     found = _FOUND.search(view.text)
-    if not (found and alliances) or unreal(view, found.end(), found.start()):
+    if not found or unreal(view, found.end(), found.start()):
+        return
+    if not alliances:
+        _topic_founding(ctx, view, found.start(), default)
         return
     if adnominal(view, found.start()):
         # '… 결성한 'Frontier Model Forum'': the alliance is the noun the clause describes.
@@ -96,6 +100,29 @@ def founding(
         return
     for key in founders:
         ctx.relate("MEMBER_OF", key, target, view, since=since, role="founder")
+
+
+def _topic_founding(ctx: ArticleContext, view: SentenceView, cue: int, default: str) -> None:
+    """'(얼라이언스는 …이다.) 지난해 3월 A 주도로 출범했으며': with no subject of its own, a
+    founding verb tells of the alliance the paragraph is about (Korean drops the topic it
+    carries over). Its day is kept; those founding 'with' it ('A, B와 함께') are founders, and
+    '주도로' is left to the lead rule, which dates the leader from this founding."""
+    if view.headline or adnominal(view, cue):
+        return
+    lo, hi = clause_around(view, cue)
+    groups = [g for g in view.groups if lo <= view.local(g.start) < hi]
+    if any(g.case == "subj" for g in groups):
+        return
+    target = paragraph_alliance(ctx, view)
+    if target is None:
+        return
+    dated = date_before(ctx, view, cue)
+    since = dated or (None if present_state(view) else default)
+    _remember_founding(ctx, view, target, since, dated)
+    for group in groups:
+        if group.case == "com" and view.local(group.end) <= cue:
+            for key in group.keys:
+                ctx.relate("MEMBER_OF", key, target, view, since=since, role="founder")
 
 
 def _remember_founding(
@@ -240,7 +267,8 @@ def _led_alliance(
         return (subjects or alliances)[0].key
     if _INITIATIVE.match(cue.group()):
         return single_alliance(ctx)
-    return None
+    # '(…)지난해 A 주도로 출범했으며, 의장사는 A가 맡고 있다': the paragraph's alliance
+    return paragraph_alliance(ctx, view)
 
 
 def _adnominal_lead(view: SentenceView, cue: re.Match[str]) -> bool:

@@ -17,6 +17,7 @@ Naver). Denied, doubted or planned statements ('없다', '않았다', '부인', 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ..context import ArticleContext, SentenceView
 from ..cues import load
@@ -24,11 +25,13 @@ from ..mentions import Group, Mention
 from .clauses import (
     alliances_in,
     clause_around,
+    date_after,
     date_before,
     date_in_clause,
     founding_clauses,
     headline_alliance,
     nearest_subject,
+    paragraph_alliance,
     sole_alliance,
     unreal,
 )
@@ -77,7 +80,15 @@ _SECRETARIAT = re.compile(
 # '사무국은 NIA가 맡는다': the secretariat named after the cue.
 _SECRETARIAT_BY = re.compile(_CUES.alt("secretariat") + r"(?:은|는)\s")
 _SECRETARIAT_VERB = re.compile(r"\s*" + _CUES.group("secretariat_verbs"))
-_LOC_WORD = re.compile(r"(?P<word>[^\s]+?)(?:에|에는|에도|에서|에서도|에서는)\s(?!따르면|의하면)")
+# A founding this many days from the article's event is the article's news.
+_NEWS_DAYS = 7
+_LOC_WORD = re.compile(
+    r"(?P<word>[^\s]+?)(?:에|에는|에도|에서|에서도|에서는)\s(?!따르면|의하면|"
+    + _CUES.alt("following_words")
+    + ")"
+)
+# 'A에 이어 B도': B comes after A, who is already there.
+_FOLLOWING = re.compile(r"^\S*\s+" + _CUES.group("following_words") + r"(?:\s|,|$)")
 _DATE_WORD = re.compile(r"(?:\d+\s*(?:일|월|년|기|차)|" + _CUES.alt("date_words") + r")$")
 
 
@@ -135,8 +146,10 @@ def _joins(ctx: ArticleContext, view: SentenceView, alliances: list[Mention], de
         if _joins_something_else(view, cue.start()):
             continue  # '창립 논의에 참여했다': the discussion, not the alliance
         target = _alliance_near(alliances, view, cue.start(), prefer="loc")
-        target = target or _paragraph_alliance(ctx, view) or sole_alliance(ctx)
+        target = target or paragraph_alliance(ctx, view) or sole_alliance(ctx)
         target = target or headline_alliance(ctx)
+        if target:
+            _predecessors(ctx, view, cue.start(), target)
         group = _joiners(view, cue)
         if not (target and group):
             continue
@@ -158,12 +171,38 @@ def _joins(ctx: ArticleContext, view: SentenceView, alliances: list[Mention], de
         if founder and since is None:
             since = ctx.founded.get(target)
         if since is None and not stative:
-            since = ctx.founded.get(target, default)
+            since = _founding_news(ctx, target) or date_after(ctx, view, cue.end())
+            since = since or ctx.event.isoformat()
         for key in keys:
             ctx.relate(
                 "MEMBER_OF", key, target, view, since=since,
                 role="founder" if founder else "member",
             )  # fmt: skip
+
+
+def _predecessors(ctx: ArticleContext, view: SentenceView, cue: int, target: str) -> None:
+    """'A, B에 이어 C까지 참여하게 됐다', 'A에 이어 B도 합류했다': those the joiners follow
+    ('…에 이어') were in the alliance before them, since a day the clause does not give."""
+    lo, _ = clause_around(view, cue)
+    for group in view.groups:
+        start, end = view.local(group.start), view.local(group.end)
+        if group.case != "loc" or start < lo or end > cue or group.ref:
+            continue
+        after = view.text[end : end + 8]
+        if not _FOLLOWING.match(after):
+            continue
+        for key in group.keys:
+            ctx.relate("MEMBER_OF", key, target, view, role="member")
+
+
+def _founding_news(ctx: ArticleContext, target: str) -> str | None:
+    """The founding day, when the article reports the founding as its news (an undated join
+    then took part in it); a founding told as a recap ('작년 2월 출범했으며') is history, and
+    an undated join in such an article is the day's news."""
+    founded = ctx.founded.get(target)
+    if founded is None or len(founded) < 10:
+        return founded if founded and ctx.event.isoformat().startswith(founded) else None
+    return founded if abs((date.fromisoformat(founded) - ctx.event).days) <= _NEWS_DAYS else None
 
 
 def _founded_before(ctx: ArticleContext, view: SentenceView, cue: int) -> str | None:
@@ -197,7 +236,7 @@ def _leaves(
         if _left_what_was_joined(view, cue.start()):
             continue
         target = _alliance_near(alliances, view, cue.start(), prefer="loc")
-        target = target or _paragraph_alliance(ctx, view) or sole_alliance(ctx)
+        target = target or paragraph_alliance(ctx, view) or sole_alliance(ctx)
         group = nearest_subject(view, cue.start()) or _subject_after(view, cue)
         if target and group:
             until = date_before(ctx, view, cue.start()) or default
@@ -252,14 +291,17 @@ def _member_lists(ctx: ArticleContext, view: SentenceView, alliances: list[Menti
     """'컨소시엄 참여기관은 연세대, 고려대 등 4개 대학과 삼성전자다': the listed are members."""
     for cue in _MEMBER_LIST.finditer(view.text):
         before = [m for m in alliances if view.local(m.end) <= cue.start()]
-        target = before[-1].key if before else _paragraph_alliance(ctx, view)
+        target = before[-1].key if before else paragraph_alliance(ctx, view)
+        target = target or sole_alliance(ctx) or headline_alliance(ctx)
         if target is None or unreal(view, cue.end(), cue.start()):
             continue
         after = [g for g in view.groups if view.local(g.start) >= cue.end()]
         if not after or after[0].case not in ("pred", "subj", "bare"):
             continue
         founder = "창립" in cue.group()
-        since = date_before(ctx, view, len(view.text)) or ctx.founded.get(target)
+        # '기존 회원사로는 …': who is in it now, since a day only a date or '창립' gives
+        since = date_before(ctx, view, len(view.text))
+        since = since or (ctx.founded.get(target) if founder else None)
         for key in after[0].keys:
             ctx.relate(
                 "MEMBER_OF", key, target, view, since=since,
@@ -274,7 +316,7 @@ def _secretariat(ctx: ArticleContext, view: SentenceView, alliances: list[Mentio
     found = cue or by
     if found is None:
         return
-    target = _alliance_for(alliances, view, "subj") or _paragraph_alliance(ctx, view)
+    target = _alliance_for(alliances, view, "subj") or paragraph_alliance(ctx, view)
     target = target or sole_alliance(ctx) or headline_alliance(ctx)
     if by is not None:
         after = [g for g in view.groups if view.local(g.start) >= by.end()]
@@ -315,21 +357,6 @@ def _alliance_near(
     return keys[0] if len(keys) == 1 else None
 
 
-def _paragraph_alliance(ctx: ArticleContext, view: SentenceView) -> str | None:
-    """The alliance the paragraph is about: the one the nearest earlier sentence of the same
-    paragraph names, when it names exactly one."""
-    text = ctx.article.text
-    later = view
-    for earlier in ctx.earlier(view):
-        if "\n" in text[earlier.sentence.end : later.offset] or earlier.headline:
-            return None
-        keys = list(dict.fromkeys(m.key for m in alliances_in(earlier)))
-        if keys:
-            return keys[0] if len(keys) == 1 else None
-        later = earlier
-    return None
-
-
 def _subject_after(view: SentenceView, cue: re.Match[str]) -> Group | None:
     """'[9월 원팀에 합류했던] 한화시스템은': the subject right after an adnominal cue."""
     rest = view.text[cue.start() :]
@@ -338,10 +365,13 @@ def _subject_after(view: SentenceView, cue: re.Match[str]) -> Group | None:
         return None
     start = cue.start() + clause.end()
     for group in view.groups:
-        if view.local(group.start) >= start and group.case == "subj":
-            if view.local(group.start) - start <= 12:
-                return group
-            break
+        gap = view.local(group.start) - start
+        if gap < 0:
+            continue
+        if group.case == "subj" and gap <= 12:
+            return group
+        # '작년 합류한 동원그룹에 이어': the name the clause describes, in any case
+        return group if gap == 0 and not group.ref else None
     return None
 
 
