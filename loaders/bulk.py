@@ -161,12 +161,17 @@ def run_import(server: LocalServer, database: str, files: ImportFiles) -> str:
 
 def apply_fixes(driver: Driver, database: str, files: ImportFiles) -> None:
     """Set by key what the CSV files could not carry (``loaders/bulk_csv.py``)."""
-    nodes = [f.model_dump() for f in files.node_fixes]
+    entities = [f.model_dump() for f in files.node_fixes if f.label == "Entity"]
+    articles = [f.model_dump() for f in files.node_fixes if f.label == "Article"]
     facts = [
         {"type": f.type, "from": f.from_id, "to": f.to_id, "props": f.props}
         for f in files.fact_fixes
     ]
-    for name, rows in (("write_bulk_fix_nodes", nodes), ("write_bulk_fix_facts", facts)):
+    for name, rows in (
+        ("write_bulk_fix_entities", entities),
+        ("write_bulk_fix_articles", articles),
+        ("write_bulk_fix_facts", facts),
+    ):
         text = get_query(name).text
         for chunk in batches(rows):
             driver.execute_query(text, rows=chunk, database_=database)

@@ -7,7 +7,7 @@ with U+001F, and the import runs with ``--trim-strings=true``, which trims array
 only: so ``[""]`` (an article that states nothing about a fact, common in ``untils``) is
 written as one blank. What the dialect cannot say at all (an empty list, an array element
 with blanks at an edge or holding U+001F) is left out of the CSV and kept as a *fix-up*,
-set by key with Cypher once the server runs again (``cypher/bulk_fix_*.cypher``).
+set by key with Cypher once the server runs again (``cypher/write_bulk_fix_*.cypher``).
 """
 
 from __future__ import annotations

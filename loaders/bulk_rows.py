@@ -20,6 +20,7 @@ the one known difference, and only for a corpus that holds two versions of one a
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -136,7 +137,19 @@ def _entities(graph: BulkGraph) -> Iterator[tuple[str, list[str], dict[str, Any]
 
 
 def build_files(graph: BulkGraph, folder: Path) -> ImportFiles:
-    """Write the import files of ``graph`` into ``folder`` (created)."""
+    """Write the import files of ``graph`` into ``folder`` (created). The cyclic garbage
+    collector is paused meanwhile: the rows make no cycles, and its passes over millions
+    of live objects took two thirds of the time at 1M facts."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_files(graph, folder)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build_files(graph: BulkGraph, folder: Path) -> ImportFiles:
     folder.mkdir(parents=True, exist_ok=True)
     files = ImportFiles(folder=folder)
     write_nodes(files, "articles.csv", "Article", ARTICLE_COLUMNS, _articles(graph))
