@@ -7,14 +7,16 @@ under route path + normalised query parameters + Accept, and serves them again w
 routing, validation or Neo4j, until the graph's stamp changes; then every entry is dropped.
 
 What decides freshness (``GraphStamp``): the graph version, the time of its last bump (a
-graph emptied and loaded again restarts its versions at 1, with a new time) and the day (the
-API marks rivalries stale by age). The version is re-read at most every
-``READ_CACHE_VERSION_TTL`` seconds (5 ms by default; in the background once half of that has
-passed, so requests rarely wait), so a load by another process (``allygraph load``) is seen
-at most that late. A write through this API (``POST``/``DELETE /articles``, the web ingest)
-invalidates the version at once: the next request re-reads it. The ETags use the same
-version, so they are as fresh. A graph with no ``GraphMeta`` (never loaded through the
-loaders: nothing says when it changes) is not cached.
+graph emptied and loaded again restarts its versions at 1, with a new time) and the day
+(the API marks rivalries stale by age). The version is re-read at most every
+``READ_CACHE_VERSION_TTL`` seconds (5 ms by default; in the background once half of that
+has passed, so requests rarely wait), so a load by another process (``allygraph load``) is
+seen at most that late, or at most 4x that late while a version read is slow in coming
+(Neo4j busy: requests keep the last value meanwhile instead of queueing behind the read). A
+write through this API (``POST``/``DELETE /articles``, the web ingest) invalidates the
+version at once: the next request re-reads it. The ETags use the same version, so they are
+as fresh. A graph with no ``GraphMeta`` (never loaded through the loaders: nothing says
+when it changes) is not cached.
 
 What is cached: 200 answers of the routes in ``READ_CACHE_ROUTES`` (the JSON read API; not
 ``/cypher``, ``/health``, the web pages, which vary by cookie and language, or static
@@ -59,6 +61,8 @@ UNCACHEABLE_HEADERS = frozenset({b"set-cookie", b"content-encoding"})
 # Headers added on the way out, never stored.
 NOT_STORED = frozenset({b"etag", b"cache-control", b"cache-status", b"age", b"date", b"server"})
 
+# A version read still on its way lets requests keep the last value up to GRACE x the TTL.
+GRACE = 4
 Stamp = tuple[int, str | None, int]
 Key = tuple[str, str, str]
 
@@ -74,6 +78,15 @@ class GraphStamp(GraphVersion):
     def __init__(self, ttl: float) -> None:
         super().__init__(ttl)
         self.stamp: tuple[int, str | None] | None = None
+        # While a read is on its way, requests keep the value up to this age instead of
+        # queueing behind the read (Neo4j busy: a read can take longer than ``ttl``).
+        self.grace = GRACE * ttl
+
+    async def get(self, state: Any) -> int | None:
+        age = time.monotonic() - self._read_at
+        if self.ttl <= age < self.grace and self._ahead is not None:
+            return self._value
+        return await super().get(state)
 
     async def _reread(self, state: Any) -> None:
         from allygraph.service.deps import read
