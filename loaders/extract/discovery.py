@@ -46,6 +46,7 @@ class Lexicon:
     descriptors: frozenset[str]
     org_predicates: frozenset[str]
     agent_nouns: frozenset[str]
+    list_heads: frozenset[str]
     titles: frozenset[str]
     suffix_types: tuple[tuple[str, str, int], ...]  # (ending, type, minimum prefix length)
     not_university_short: frozenset[str]
@@ -78,6 +79,7 @@ def lexicon() -> Lexicon:
         descriptors=table.set("descriptors"),
         org_predicates=table.set("org_predicates"),
         agent_nouns=table.set("agent_nouns"),
+        list_heads=table.set("list_heads"),
         titles=frozenset(t for t in TITLE_WORDS if " " not in t),
         suffix_types=tuple(suffixes),
         not_university_short=table.set("not_university_short"),
@@ -95,6 +97,7 @@ class _Name:
     score: int = 0
     proper: bool = False
     name_en: str | None = None
+    other: bool = False  # listed under a head noun that is no organisation's
 
 
 def discover(
@@ -119,6 +122,8 @@ def discover(
         # name counts as a firm only on two signals ("미디어 특화 AI 기업 'XL8'이 합류").
         if not _quoted(text, start, end):
             name.proper = name.proper or _proper_stem(analysed[i], lex)
+        if _listed_as_other(analysed, i, lex):
+            name.other = True  # 'A, B 등 5개 언어': the list says what its items are
         if name.score < 2:  # two signals (or one for a proper noun) are enough
             score = _evidence(analysed, i, text, start, end, org_spans, lex)
             name.score = max(name.score, score)
@@ -128,7 +133,7 @@ def discover(
     for name in names.values():
         # A name made of ordinary nouns ('엑스로봇' = 엑스 + 로봇) needs a sentence that
         # treats it as an organisation twice over; a proper noun needs one signal.
-        if name.score < (1 if name.proper else 2):
+        if name.score < (1 if name.proper else 2) or name.other:
             continue
         kind = _kind(name.surface, lex)
         entry = registry.lookup(name.surface)
@@ -270,11 +275,12 @@ def _evidence(
     score = 0
     before = analysed[index - 1] if index else None
     after = analysed[index + 1] if index + 1 < len(analysed) else None
-    if before is not None and before.stem in lex.places and not before.particle:
-        return 0  # an address ('서울 종로구') or a place's part
+    listed = _in_coordination(analysed, index, text, org_spans)
+    if before is not None and before.stem in lex.places and not before.particle and not listed:
+        return 0  # an address ('서울 종로구') or a place's part, unless a list item ('세종 B')
     if _first_name(analysed, index, lex):
         return 0
-    if _in_coordination(analysed, index, text, org_spans):
+    if listed:
         score += 2
     if before is not None and before.stem in lex.descriptors and not before.particle:
         score += 1
@@ -290,6 +296,53 @@ def _evidence(
     if word.particle in _ARGUMENT_PARTICLES - {"에서"} and _clause_predicate(analysed, index, lex):
         score += 1
     return score
+
+
+def _listed_as_other(analysed: list[Word], index: int, lex: Lexicon) -> bool:
+    """'한국어와 영어, 일본어 등 5개 언어를': a list closed by '등' and a noun phrase names the
+    kind of its items; a phrase with no organisation's noun in it (언어, 국가, 도시, 제품)
+    says the items are none either. A count of countries or people ('5개국', '3명') decides
+    alone, and so does one of firms ('등 팹리스 3사'); '등 국내 산·학·연 기관이' and '등
+    글로벌 IT기업이' name organisations."""
+    for k in range(index, min(index + _LIST_REACH, len(analysed))):
+        word = analysed[k]
+        if word.stem == "등":
+            heads = _phrase_after(analysed, k + 1)
+            return heads is not None and not any(_org_noun(h, lex) for h in heads)
+        if word.predicate is not None or word.particle not in _LIST_PARTICLES:
+            return False  # the list (or the item's own phrase) has ended
+    return False
+
+
+def _org_noun(noun: str, lex: Lexicon) -> bool:
+    kinds = lex.descriptors | lex.list_heads
+    return any(noun.endswith(kind) for kind in kinds)
+
+
+def _phrase_after(analysed: list[Word], start: int) -> list[str] | None:
+    """The nouns of the phrase after '등', up to its particle; None when there is none or
+    a count of countries or people ends it."""
+    nouns: list[str] = []
+    for word in analysed[start : start + 8]:
+        if word.predicate is not None or not word.stem:
+            break
+        count = _COUNT.fullmatch(word.stem)
+        if count and count["counter"] in ("국", "개국", "명"):
+            return []
+        if count and count["counter"] in ("사", "개사", "곳"):
+            return ["사"]  # '등 팹리스 3사는': a count of firms
+        if not count:
+            nouns.append(word.stem.removesuffix("들"))
+        if word.particle:
+            break
+    return nouns or None
+
+
+_LIST_REACH = 16
+_LIST_PARTICLES = frozenset({"", "와", "과", "및"})
+_COUNT = re.compile(
+    r"(?:\d+|[한두세네]|다섯|여섯|일곱|여덟|아홉|열)\s*(?P<counter>개국|개사|개|곳|사|국|명)?"
+)
 
 
 def _first_name(analysed: list[Word], index: int, lex: Lexicon) -> bool:

@@ -46,6 +46,8 @@ _NOT_LIST_ORG = _CUES.set("not_list_orgs")
 # Nouns of what organisations do ('합류', '탈퇴'): a headline's "A·B 합류, C는 탈퇴" lists
 # deeds after names, not more names.
 _DEED_NOUNS = load("discovery").set("org_predicates")
+# Places listed beside firms ('한울정밀과 청주의 다래소프트') describe them; they are none.
+_PLACES = load("discovery").set("places")
 _VERBISH = re.compile(_CUES.group("verbish_endings") + r"$")
 _NOT_LIST_ORG_END = re.compile(
     r"(?:"
@@ -120,6 +122,8 @@ def _org_like(word: str) -> bool:
     if _NOT_LIST_ORG_END.search(word):
         return False
     if word in _NOT_LIST_ORG or word in _DEED_NOUNS or word.isdigit() or _COUNTED.search(word):
+        return False
+    if word in _PLACES:
         return False
     if word.isascii():
         return (len(word) >= 2 and word[0].isupper() and not word.isupper()) or (

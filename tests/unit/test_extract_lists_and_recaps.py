@@ -1,0 +1,105 @@
+"""Lists with described items, list heads, '…에 이어' joins and recapped foundings: rules
+that follow from the grammar, tested on sentences written here (not taken from a gold set)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import pytest
+
+from allygraph.loaders.extract import RuleExtractor
+from allygraph.loaders.intake import parse_article
+from allygraph.loaders.registry import Registry
+from allygraph.models import Extraction
+
+Extract = Callable[..., Extraction]
+
+
+@pytest.fixture(scope="module")
+def bare() -> RuleExtractor:
+    """An empty registry: names must come from the text."""
+    return RuleExtractor(Registry(entries=[]))
+
+
+def _read(extractor: RuleExtractor, *body: str, published: str = "2025-09-03") -> Extraction:
+    raw = "\n\n".join(["AI 협의체 소식", *body])
+    return extractor.extract(
+        parse_article(raw, meta={"published": datetime.fromisoformat(published)})
+    )
+
+
+def _members(x: Extraction) -> dict[str, str | None]:
+    names = {e.id: e.name for e in x.entities}
+    return {names[r.from_]: r.since for r in x.relations if r.type == "MEMBER_OF"}
+
+
+def test_a_list_goes_on_past_descriptions_of_its_items(bare: RuleExtractor) -> None:
+    x = _read(
+        bare,
+        "'충청 데이터 얼라이언스'는 지역 기업들이 만든 모임이다.",
+        "기존 회원사로는 한울정밀과 청주의 다래소프트, 세종 누리바이오, 물류 AI 스타트업 "
+        "바로로지스 등이 있다.",
+    )
+    members = _members(x)
+    assert {"한울정밀", "다래소프트", "누리바이오", "바로로지스"} <= members.keys()
+    # a state told in retrospect gives no day of joining
+    assert members["다래소프트"] is None
+
+
+def test_a_list_under_a_head_noun_of_no_organisation_names_none(bare: RuleExtractor) -> None:
+    x = _read(
+        bare,
+        "가온텔레콤은 한국어와 베트남어, 태국어 등 3개 언어를 지원하는 상담 모델을 나래소프트와 "
+        "함께 개발했다.",
+    )
+    names = {e.name for e in x.entities}
+    assert not {"베트남어", "태국어"} & names
+    assert {"가온텔레콤", "나래소프트"} <= names
+
+
+def test_a_count_of_firms_after_the_list_keeps_them(bare: RuleExtractor) -> None:
+    x = _read(bare, "미르칩스와 한빛반도체 등 팹리스 2사는 공동 개발 협약을 맺었다.")
+    assert {"미르칩스", "한빛반도체"} <= {e.name for e in x.entities}
+
+
+def test_those_a_newcomer_follows_were_members_already(extract: Extract) -> None:
+    x = extract(
+        "이로써 'AI 원팀'에는 KT, 현대중공업지주, KAIST에 이어 우리은행까지 모두 4개 기관이 "
+        "참여하게 됐다.",
+        published="2021-04-20 10:00",
+    )
+    members = {r.from_: r.since for r in x.relations if r.type == "MEMBER_OF"}
+    assert {"kt", "hhi-holdings", "kaist"} <= members.keys()
+    assert members["kaist"] is None
+
+
+def test_a_relative_join_clause_dates_its_own_noun(extract: Extract) -> None:
+    x = extract(
+        "'AI 원팀'은 2020년 2월 출범했다.",
+        "작년 합류한 동원그룹에 이어 물류 기업 한진이 참여하면서 협력이 넓어졌다.",
+        published="2021-10-22 13:40",
+    )
+    since = {r.from_: r.since for r in x.relations if r.type == "MEMBER_OF"}
+    assert since.get("hanjin") == "2021-10-22"  # the day's news, not '작년'
+
+
+def test_a_founding_without_a_subject_is_the_paragraphs_alliance(bare: RuleExtractor) -> None:
+    x = _read(
+        bare,
+        "'강소 저축은행 AI 연합'은 지방 저축은행들이 만든 모임이다. 지난해 3월 한결저축은행 "
+        "주도로 출범했으며, 의장사는 지금도 한결저축은행이 맡고 있다.",
+    )
+    leads = [r for r in x.relations if r.type == "LEADS"]
+    assert len(leads) == 1
+    member = next(r for r in x.relations if r.type == "MEMBER_OF" and r.from_ == leads[0].from_)
+    assert member.role == "leader" and member.since == "2024-03"
+
+
+def test_before_the_founding_is_no_founding(bare: RuleExtractor) -> None:
+    x = _read(
+        bare,
+        "'강소 저축은행 AI 연합'에는 다섯 곳이 참여하고 있다.",
+        "파랑테크는 연합 출범 전인 2023년부터 한결저축은행의 심사 모델을 맡아 왔다.",
+    )
+    assert not [r for r in x.relations if r.type == "LEADS"]
