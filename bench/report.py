@@ -228,7 +228,7 @@ def tables(results: dict[str, Any], suffix: str = "") -> str:
                 lines += [f"| {r['kb']} | {r['seconds']} | {r['ratio'] or '–'} |" for r in scaling]
     lines += outage_table(results.get("outage"))
     lines += pages.table(results.get("pages"))
-    lines += peers_tables(results.get("peers"))
+    lines += peers_tables(results.get("peers"), meta)
     return "\n".join(lines)
 
 
@@ -236,15 +236,19 @@ def _cell(run: dict[str, Any]) -> str:
     return f"{_ms(run.get('p50'))} / {_n(run.get('rps'))}"
 
 
-def peers_tables(peers: dict[str, Any] | None) -> list[str]:
+def peers_tables(peers: dict[str, Any] | None, meta: dict[str, Any]) -> list[str]:
     """The API (cold and warm) beside the driver and Neo4j's Query API (bench/peers.py)."""
     from bench.peers import verdicts
 
     if not peers:
         return []
+    run = next((r for r in reversed(meta.get("reruns", [])) if "peers" in r["only"]), meta)
     lines = [
         "",
         "### Peers: Neo4j's HTTP Query API and the driver beside the API, cold and warm",
+        "",
+        f"Measured {run['started']} (load average {run['loadavg_start']} at its start, on "
+        "2 cores shared with other work).",
         "",
         "Each cell: p50 ms / requests per second. Cold: every API request misses the read "
         "cache (a parameter it ignores differs each time); warm: the same requests again, "
