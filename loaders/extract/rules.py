@@ -16,6 +16,7 @@ The state of one article's extraction lives in ``context.py``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from allygraph.models import Article, Entity, Extraction
@@ -23,6 +24,7 @@ from allygraph.models import Article, Entity, Extraction
 from ..registry import Registry, default_registry
 from ..romanise import slugify
 from .context import AgreementDraft, ArticleContext, SentenceView
+from .cues import load
 from .dates import first_date, first_day
 from .discovery import discover, retype
 from .identity import merge_short_forms
@@ -166,9 +168,13 @@ class RuleExtractor:
             if candidate is not None and short not in candidate.aliases:
                 candidate.aliases.append(short)
             renamed[short_key] = long_key
+        renamed |= _synonym_names(mentions, renamed)
         for m in mentions:
             while m.key in renamed:  # a short name of a name that is itself short
                 m.key = renamed[m.key]
+        for key in renamed:
+            if key not in {m.key for m in mentions}:
+                ctx.candidates.pop(key, None)
 
     @staticmethod
     def _focal(article: Article, mentions: list[Mention]) -> str | None:
@@ -242,6 +248,36 @@ class RuleExtractor:
         for name, view in draft.signers:
             ctx.relate("SIGNED", ctx.person_key(name), key, view)
         return entity
+
+
+def _synonym_names(mentions: list[Mention], renamed: dict[str, str]) -> dict[str, str]:
+    """'글로벌 텔코 AI 동맹' (a headline) and '글로벌 텔코 AI 얼라이언스' (the body): names that
+    differ only in their final alliance noun, one of a class of synonyms, are one alliance.
+    A new name goes to the registered one, else to the one named more often (the body's)."""
+    alliances = [m for m in mentions if m.type == "Alliance" and not m.generic]
+    by_stem: dict[str, list[str]] = {}
+    for m in alliances:
+        words = _ASIDE.sub("", m.surface).split()  # '… 얼라이언스(GTAA)'
+        if len(words) >= 2 and words[-1] in _SYNONYM_NOUNS and m.key not in renamed:
+            keys = by_stem.setdefault(" ".join(words[:-1]), [])
+            if m.key not in keys:
+                keys.append(m.key)
+    counts = Counter(m.key for m in alliances)
+    new = {m.key for m in alliances if m.new}
+    merged: dict[str, str] = {}
+    for keys in by_stem.values():
+        if len(keys) < 2:
+            continue
+        # registered first, then the most named, then the later first mention (the body's)
+        order = sorted(keys, key=lambda k: (k in new, -counts[k], -keys.index(k)))
+        for key in order[1:]:
+            if key in new:
+                merged[key] = order[0]
+    return merged
+
+
+_ASIDE = re.compile(r"\s*\([^()]*\)$")
+_SYNONYM_NOUNS = frozenset(load("alliances").words("synonym_nouns"))
 
 
 def _headline_end(article: Article) -> int:

@@ -103,3 +103,14 @@ def test_before_the_founding_is_no_founding(bare: RuleExtractor) -> None:
         "파랑테크는 연합 출범 전인 2023년부터 한결저축은행의 심사 모델을 맡아 왔다.",
     )
     assert not [r for r in x.relations if r.type == "LEADS"]
+
+
+def test_alliance_names_differing_in_a_synonym_noun_are_one(bare: RuleExtractor) -> None:
+    raw = (
+        "가온텔레콤 주도 '아시아 통신 AI 동맹'에 나래모바일 합류\n\n2025-09-03\n\n"
+        "가온텔레콤이 이끄는 '아시아 통신 AI 얼라이언스'에 나래모바일이 3일 합류했다."
+    )
+    x = bare.extract(parse_article(raw))
+    alliances = [e for e in x.entities if e.type == "Alliance"]
+    assert len(alliances) == 1
+    assert {r.to for r in x.relations if r.type == "MEMBER_OF"} == {alliances[0].id}
