@@ -25,7 +25,7 @@ from bench.server import Neo4jServer
 
 # ALLYGRAPH_BENCH_API_PORT moves the API (see Neo4jServer for the Neo4j ports).
 API_PORT = int(os.environ.get("ALLYGRAPH_BENCH_API_PORT", "8093"))
-ALL = {"load", "queries", "extractor", "outage", "peers", "pages"}
+ALL = {"load", "queries", "extractor", "outage", "peers", "pages", "bulk"}
 
 
 def machine() -> dict[str, Any]:
@@ -85,6 +85,15 @@ def outage_and_extractor(server: Neo4jServer, quick: bool, only: set[str]) -> di
         out["extractor"] = run_extractor(n)
         print(f"  {out['extractor']}", flush=True)
     return out
+
+
+def bulk_section(corpus: Any, quick: bool, scale: int, only: set[str]) -> dict[str, Any]:
+    """bench/bulk.py: load --bulk beside neo4j-admin import, on servers of its own."""
+    if "bulk" not in only:
+        return {}
+    from bench import bulk
+
+    return {"bulk": bulk.run(corpus, 1000 if quick else 10_000, scale)}
 
 
 def run(quick: bool, only: set[str]) -> dict[str, Any]:
@@ -207,6 +216,7 @@ def run(quick: bool, only: set[str]) -> dict[str, Any]:
     if "peers" in only and corpus is not None:
         results["peers"]["synthetic"] = peers.on_synthetic(server, API_PORT, corpus, *peer_time)
 
+    results.update(bulk_section(corpus, quick, scales[-1], only))
     results.update(outage_and_extractor(server, quick, only))
     results["meta"]["seconds"] = round(time.perf_counter() - started, 1)
     results["meta"]["loadavg_end"] = _loadavg()
@@ -220,8 +230,8 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--quick", action="store_true", help="small scales, short runs (< 5 min)")
     r.add_argument(
         "--only",
-        default="load,queries,extractor,outage,peers,pages",
-        help="comma-separated subset of load,queries,extractor,outage,peers,pages",
+        default="load,queries,extractor,outage,peers,pages,bulk",
+        help="comma-separated subset of load,queries,extractor,outage,peers,pages,bulk",
     )
     r.add_argument("--keep-server", action="store_true", help="leave the bench Neo4j running")
     p = sub.add_parser("report", help="redraw plots and BENCHMARKS.md from a results file")
@@ -254,6 +264,10 @@ def main(argv: list[str] | None = None) -> int:
         json.dumps(results, indent=1, ensure_ascii=False, default=str), encoding="utf-8"
     )
     report.main(name)
+    if results.get("bulk"):
+        from bench import bulk
+
+        bulk.update_markdown(results["bulk"], results["meta"])
     print(f"results: {path}; tables: BENCHMARKS.md; took {results['meta']['seconds']:.0f} s")
     return 0
 

@@ -69,7 +69,7 @@ def _phases(summary: BulkSummary) -> dict[str, Any]:
 def bulk_path(server: Neo4jServer, graph: BulkGraph, name: str) -> dict[str, Any]:
     """The bulk path into an emptied server (left stopped afterwards)."""
     server.wipe()
-    folder = WORK / f"bulk-{name}"
+    folder = WORK / f"bulk-csv-{name}"
     shutil.rmtree(folder, ignore_errors=True)
     try:
         summary = bulk_load(graph, settings_for(server), folder)

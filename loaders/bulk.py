@@ -155,8 +155,22 @@ def run_import(server: LocalServer, database: str, files: ImportFiles) -> str:
     """``neo4j-admin database import full`` of ``files`` into ``database`` (server stopped)."""
     report = files.folder / "import.report"
     args = ["admin", "database", "import", "full", database, *files.options()]
-    args += ["--overwrite-destination=true", f"--report-file={report}"]
-    return server.run(*args)
+    args += ["--overwrite-destination=true", f"--report-file={report}", "--verbose"]
+    done = server.script(*args)
+    if done.returncode != 0:
+        lines = (done.stdout + done.stderr).splitlines()
+        why = [ln.strip() for ln in lines if "Exception" in ln or "Caused by" in ln]
+        raise LoadError("neo4j-admin import failed: " + " | ".join((why or lines)[-6:]))
+    return done.stdout
+
+
+def discard_store(server: LocalServer, database: str) -> None:
+    """After a failed import: the database's store files, which the importer leaves
+    unusable; the server makes an empty database again when it starts."""
+    import shutil
+
+    for sub in ("databases", "transactions"):
+        shutil.rmtree(server.home / "data" / sub / database, ignore_errors=True)
 
 
 def apply_fixes(driver: Driver, database: str, files: ImportFiles) -> None:
@@ -197,10 +211,13 @@ def bulk_load(graph: BulkGraph, settings: Settings, folder: Path) -> BulkSummary
     t = _timed(summary, "stop", t)
     try:
         run_import(server, database, files)
-    finally:
-        t = _timed(summary, "import", t)
+    except LoadError:
+        discard_store(server, database)  # it was empty: leave it empty, not broken
         server.run("start")
-        t = _timed(summary, "start", t)
+        raise
+    t = _timed(summary, "import", t)
+    server.run("start")
+    t = _timed(summary, "start", t)
     driver = create_driver(settings)
     try:
         apply_schema(driver, database)
