@@ -46,7 +46,8 @@ from bench.phases import PHASES, Phases
 from bench.server import Neo4jServer
 
 RESULTS = Path(__file__).resolve().parent / "results" / "incremental.json"
-SERVER = ("incr", 7746, 7747)
+SERVER = ("incr", 7746, 7747)  # the 1M graph; other scales on a second server, kept apart
+SMALL_SERVER = ("incr-small", 7748, 7749)
 
 
 def build(server: Neo4jServer, corpus: Corpus) -> dict[str, Any]:
@@ -256,7 +257,9 @@ def main(argv: list[str] | None = None) -> int:
     import os
 
     started = time.perf_counter()
-    server = Neo4jServer(*SERVER)
+    full = args.relationships == 1_000_000
+    server = Neo4jServer(*(SERVER if full else SMALL_SERVER))
+    results_path = RESULTS if full else RESULTS.with_name(f"incremental-{args.relationships}.json")
     server.start()
     t = time.perf_counter()
     corpus = make_corpus(args.relationships)
@@ -282,9 +285,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  extract: {results['extract_ms']}", flush=True)
         results["loadavg_end"] = " ".join(f"{x:.1f}" for x in os.getloadavg())
         results["seconds"] = round(time.perf_counter() - started, 1)
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
-        print(f"results: {RESULTS}", flush=True)
+        results_path.parent.mkdir(parents=True, exist_ok=True)
+        results_path.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+        print(f"results: {results_path}", flush=True)
     if args.stop:
         server.stop()
     return 0
