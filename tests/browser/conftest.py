@@ -37,7 +37,7 @@ def chromium() -> Iterator[Browser]:
 
 def browser_url(target: Neo4jTarget) -> str:
     assert target.http_port, "the Browser tests need the local or container server's HTTP port"
-    bolt = re.sub(r"^[a-z+]+://", "", target.uri)  # bolt:// or neo4j:// (--neo4j-scheme)
+    bolt = re.sub(r"^[a-z0-9+]+://", "", target.uri)  # bolt:// or neo4j:// (--neo4j-scheme)
     return f"http://127.0.0.1:{target.http_port}/browser/?dbms=neo4j://{target.user}@{bolt}"
 
 
