@@ -307,6 +307,8 @@ def _listed_as_other(analysed: list[Word], index: int, lex: Lexicon) -> bool:
     for k in range(index, min(index + _LIST_REACH, len(analysed))):
         word = analysed[k]
         if word.stem == "등":
+            if word.particle:
+                return False  # '… 등이 합류했다': no head noun says what they are
             heads = _phrase_after(analysed, k + 1)
             return heads is not None and not any(_org_noun(h, lex) for h in heads)
         if word.predicate is not None or word.particle not in _LIST_PARTICLES:

@@ -70,7 +70,7 @@ _WEAK_REF_WORDS = _CUES.set("weak_ref_words")
 _REF_PREVIOUS = re.compile(
     r"(?:^|[.?!\n]\s*|(?:\d+\s?(?:월|일|년)|"
     + _CUES.alt("ref_previous_words")
-    + r"|[가-힣]+(?:은|는|이|가|을|를|에서|에는|도))\s)$"
+    + r"|[가-힣A-Za-z0-9)]+(?:은|는|이|가|을|를|에서|에는|도))\s)$"
 )
 
 

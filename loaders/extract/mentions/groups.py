@@ -24,7 +24,7 @@ _INCLUDING = re.compile(r"\s*" + _CUES.group("including") + r"\s*")
 _COORDINATOR = re.compile(r"\s*(?:[,·/&+\-]|" + _CUES.alt("coordinators") + r")?\s*")
 # 'A, 대전의 B': a list's separator before a described name (not '와/과', a particle of A).
 _LIST_COORDINATOR = re.compile(r"\s*(?:[,·]|및)\s+")
-_MAX_DESCRIPTOR_WORDS = 4
+_MAX_DESCRIPTOR_WORDS = 6
 _NOT_DESCRIPTORS = _CUES.set("not_descriptors")
 _ETC = re.compile(
     r"\s*등(?:\s+[^\s]+){0,4}?\s+[^\s]*?(?P<particle>이|가|은|는|을|를|의|에|과|와)(?=\s)"

@@ -65,7 +65,9 @@ def _role_noun(
         group, target = subjects[-1], _alliance(ctx, view, alliances, ("loc",))
     if target is None:
         return
-    since = date_in_clause(ctx, view, word.start) or ctx.founded.get(target) if founder else None
+    # founders are members from the founding day, when the article gives it ('출범 당시 …
+    # 창립 멤버로': '당시' is that day, not the last date written)
+    since = ctx.founded.get(target) if founder else None
     since = since or date_in_clause(ctx, view, word.start) or ctx.event.isoformat()
     role = "founder" if founder else "member"
     for key in group.keys:

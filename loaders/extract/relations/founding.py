@@ -27,7 +27,7 @@ from .clauses import (
 )
 
 _CUES = load("membership")
-_ALLIANCE_NOUN = re.compile("(?:" + load("alliances").alt("ref_words") + ")$")
+_ALLIANCE_NOUN = re.compile("(?:" + load("alliances").alt("alliance_head_nouns") + ")$")
 # A founding verb; '출범은 … 대응하기 위한 것' (a noun with a particle) founds nothing.
 _FOUND = re.compile(
     _CUES.group("found_nouns")
@@ -170,9 +170,10 @@ def _described_alliance(view: SentenceView, alliances: list[Mention], cue_end: i
     named = next((m for m in alliances if cue_end <= view.local(m.start) < phrase_end), None)
     if named is not None:
         return named.key
-    after = next((w for w in view.words if w.start >= cue_end), None)
-    if after is None or not _ALLIANCE_NOUN.search(after.stem):
-        return None
+    phrase = [w for w in view.words if cue_end <= w.start < phrase_end]
+    phrase += [w for w in view.words if w.start >= phrase_end][:1]
+    if not any(_ALLIANCE_NOUN.search(w.stem) for w in phrase):
+        return None  # '결성된 AI 사업 협력체다': the head of the phrase is an alliance noun
     topics = [m for m in alliances if m.case == "subj" and view.local(m.end) <= cue_end]
     return topics[0].key if topics else None
 

@@ -168,8 +168,8 @@ def _joins(ctx: ArticleContext, view: SentenceView, alliances: list[Mention], de
         stative = _STATIVE.match(view.text, cue.end()) or _LATER.search(view.text)
         dated = date_in_clause if stative else date_before
         since = dated(ctx, view, cue.start())
-        if founder and since is None:
-            since = ctx.founded.get(target)
+        if founder:  # founders are members from the founding day, when it is known
+            since = ctx.founded.get(target) or since
         if since is None and not stative:
             since = _founding_news(ctx, target) or date_after(ctx, view, cue.end())
             since = since or ctx.event.isoformat()
