@@ -342,6 +342,9 @@ def _foreign_before(
     if match is None:
         return None
     count = len(match["en"].split()) if match["en"] else 2
+    listed = _listed_foreign(head) if match["en"] is None else None
+    if listed is not None and len(listed[0].split()) > count:
+        return listed  # '…, 위엔 콴 문 싱텔그룹 CEO': the whole list item
     words = match["words"].split()
     if len(words) < count:
         return None
@@ -353,10 +356,29 @@ def _foreign_before(
     if any(w in _NOT_NAMES or w in _NOT_FOREIGN_WORDS or _PARTICLE_END.search(w) for w in words):
         return None
     # Without the Latin spelling the last word must not read as a Korean name: that is the
-    # '<name> <org> <title>' rule's ('앞서 김영섭 KT 대표').
+    # '<name> <org> <title>' rule's ('앞서 김영섭 KT 대표'), unless a list item holds more
+    # words than a Korean name has ('…회장, 하템 도비다 이앤그룹 CEO').
     if match["en"] is None and is_person_name(words[-1]):
-        return None
+        return _listed_foreign(head)
     return name, start, match["en"]
+
+
+# A list item's name: everything between the list's separator and the organisation.
+_LIST_ITEM_NAME = re.compile(
+    r"(?:[,·(]\s*|[가-힣](?:와|과)\s)(?P<words>(?:[가-힣]{1,5} ){1,2}[가-힣]{1,5})$"
+)
+
+
+def _listed_foreign(head: str) -> tuple[str, int, str | None] | None:
+    """'…, 위엔 콴 문 싱텔그룹 CEO': in a list of people with organisations and titles, two or
+    three words before the organisation are one foreign name (a Korean name is one word)."""
+    match = _LIST_ITEM_NAME.search(head)
+    if match is None:
+        return None
+    words = match["words"].split()
+    if any(w in _NOT_NAMES or w in _NOT_FOREIGN_WORDS or _PARTICLE_END.search(w) for w in words):
+        return None
+    return " ".join(words), match.start("words"), None
 
 
 _PARTICLE_END = re.compile(r"(?:은|는|이|가|을|를|의|에|와|과|도|로|서|고|며|한|된|인|적)$")

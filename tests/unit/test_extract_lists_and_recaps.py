@@ -114,3 +114,14 @@ def test_alliance_names_differing_in_a_synonym_noun_are_one(bare: RuleExtractor)
     alliances = [e for e in x.entities if e.type == "Alliance"]
     assert len(alliances) == 1
     assert {r.to for r in x.relations if r.type == "MEMBER_OF"} == {alliances[0].id}
+
+
+def test_a_list_item_of_several_words_before_an_organisation_is_one_name(
+    extract: Extract,
+) -> None:
+    x = extract(
+        "행사에는 김하늘 KT 사장, 아흐메드 살림 알카디 이앤그룹 CEO, "
+        "로니 탄 싱텔그룹 CEO가 참석했다."
+    )
+    people = {e.name for e in x.entities if e.type == "Person"}
+    assert {"김하늘", "아흐메드 살림 알카디", "로니 탄"} <= people
