@@ -181,6 +181,7 @@ def apply_fixes(driver: Driver, database: str, files: ImportFiles) -> None:
         {"type": f.type, "from": f.from_id, "to": f.to_id, "props": f.props}
         for f in files.fact_fixes
     ]
+    driver.execute_query(get_query("write_bulk_empty_aliases").text, database_=database)
     for name, rows in (
         ("write_bulk_fix_entities", entities),
         ("write_bulk_fix_articles", articles),

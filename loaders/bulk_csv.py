@@ -7,7 +7,9 @@ with U+001F, and the import runs with ``--trim-strings=true``, which trims array
 only: so ``[""]`` (an article that states nothing about a fact, common in ``untils``) is
 written as one blank. What the dialect cannot say at all (an empty list, an array element
 with blanks at an edge or holding U+001F) is left out of the CSV and kept as a *fix-up*,
-set by key with Cypher once the server runs again (``cypher/write_bulk_fix_*.cypher``).
+set by key with Cypher once the server runs again (``cypher/write_bulk_fix_*.cypher``);
+the one common case, an entity without aliases, is set for all of them in one pass
+(``cypher/write_bulk_empty_aliases.cypher``: the writer gives every entity its list).
 """
 
 from __future__ import annotations
@@ -197,6 +199,8 @@ def write_nodes(
     try:
         for node_id, labels, props in records:
             unsaid = out.write([node_id, ARRAY_DELIMITER.join(labels)], props)
+            if unsaid.get("aliases") == [] and label_space == "Entity":
+                del unsaid["aliases"]  # every entity has aliases: absent means [] (one pass)
             if unsaid:
                 files.node_fixes.append(NodeFix(label=label_space, id=node_id, props=unsaid))
     finally:
