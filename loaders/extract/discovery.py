@@ -126,7 +126,8 @@ def discover(
             name.other = True  # 'A, B 등 5개 언어': the list says what its items are
         if name.score < 2:  # two signals (or one for a proper noun) are enough
             score = _evidence(analysed, i, text, start, end, org_spans, lex)
-            name.score = max(name.score, score)
+            # signals add up over the article: '발행사 누리교과서는' and 'X 중심' elsewhere
+            name.score = min(2, name.score + score)
         name.name_en = name.name_en or _latin_after(text, end)
     _fold_glued_particles(names, text)
     found: list[Mention] = []

@@ -125,3 +125,17 @@ def test_a_list_item_of_several_words_before_an_organisation_is_one_name(
     )
     people = {e.name for e in x.entities if e.type == "Person"}
     assert {"김하늘", "아흐메드 살림 알카디", "로니 탄"} <= people
+
+
+def test_signals_add_up_over_the_article_and_a_bare_centre_noun_leads(
+    bare: RuleExtractor,
+) -> None:
+    raw = (
+        "바다출판 중심 '새빛 AI 동맹' 출범\n\n2025-09-03\n\n"
+        "교재 발행사 바다출판은 3일 구름셀과 함께 '새빛 AI 동맹'을 꾸렸다."
+    )
+    x = bare.extract(parse_article(raw))
+    ids = {e.name: e.id for e in x.entities}
+    assert "바다출판" in ids
+    leads = {(r.from_, r.to) for r in x.relations if r.type == "LEADS"}
+    assert leads == {(ids["바다출판"], ids["새빛 AI 동맹"])}

@@ -45,7 +45,7 @@ _INITIATIVE = re.compile(r"먼저\s*" + _CUES.group("initiative"))
 _LEAD = re.compile(
     _CUES.alt("lead")
     # 'MS 주도 'AX 얼라이언스'': the bare noun before a quoted name.
-    + r"|(?<=[A-Za-z0-9가-힣]\s)주도(?=\s+['‘\"“])|"
+    + r"|(?<=[A-Za-z0-9가-힣]\s)(?:주도|중심)(?=\s+['‘\"“])|"
     # 'X를 중심으로 출범': the object leads.
     + r"(?:을|를)\s*중심으로|"
     + _INITIATIVE.pattern
@@ -289,7 +289,7 @@ def _leaders(view: SentenceView, cue: re.Match[str]) -> list[str]:
             g for g in view.groups if g.case == "obj" and view.local(g.end) <= cue.start() + 2
         ]
         return list(objects[-1].keys) if objects else []
-    if cue.group() in ("주도", "주도로", "주도의"):  # 'MS 주도 'AX', '네이버 주도로 출범할 때'
+    if cue.group() in ("주도", "주도로", "주도의", "중심"):  # 'MS 주도 'AX', 'X 중심 'Y'
         # the name right before: a noun modifying 주도, not the sentence's subject
         adjacent = [g for g in view.groups if 0 <= cue.start() - view.local(g.end) <= 1]
         return [adjacent[-1].members[-1].key] if adjacent else []
