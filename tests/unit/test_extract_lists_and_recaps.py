@@ -139,3 +139,28 @@ def test_signals_add_up_over_the_article_and_a_bare_centre_noun_leads(
     assert "바다출판" in ids
     leads = {(r.from_, r.to) for r in x.relations if r.type == "LEADS"}
     assert leads == {(ids["바다출판"], ids["새빛 AI 동맹"])}
+
+
+def test_a_unit_of_an_organisation_carries_its_case(bare: RuleExtractor) -> None:
+    x = _read(
+        bare,
+        "'충청 데이터 얼라이언스'는 지난 8월 출범했다. 분석 기업 한울정밀과 "
+        "물빛대학교 교육대학원이 창립 회원으로 참여했다.",
+    )
+    assert {"한울정밀", "물빛대학교"} <= _members(x).keys()
+
+
+def test_a_reference_goes_to_the_latest_alliance_of_its_kind(bare: RuleExtractor) -> None:
+    x = _read(
+        bare,
+        "'남해 해양 AI 협의체'는 지난해 출범했다. 가온해운은 '남해 스마트항만 얼라이언스'에 "
+        "가입했다.",
+        "물빛로보틱스가 이달 초 협의체에 새로 합류했다.",
+    )
+    names = {e.id: e.name for e in x.entities}
+    joined = {
+        names[r.to]
+        for r in x.relations
+        if r.type == "MEMBER_OF" and names[r.from_] == "물빛로보틱스"
+    }
+    assert joined == {"남해 해양 AI 협의체"}

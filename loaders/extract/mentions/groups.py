@@ -26,6 +26,12 @@ _COORDINATOR = re.compile(r"\s*(?:[,·/&+\-]|" + _CUES.alt("coordinators") + r")
 _LIST_COORDINATOR = re.compile(r"\s*(?:[,·]|및)\s+")
 _MAX_DESCRIPTOR_WORDS = 6
 _NOT_DESCRIPTORS = _CUES.set("not_descriptors")
+# '가람대학교 교육대학원이', 'KT 융합기술원은': a unit of the organisation named after it.
+_SUB_UNIT = re.compile(
+    r" [가-힣A-Za-z]{0,8}?"
+    + _CUES.group("sub_units")
+    + r"(?P<particle>이|가|은|는|을|를|과|와|도)(?=\s)"
+)
 _ETC = re.compile(
     r"\s*등(?:\s+[^\s]+){0,4}?\s+[^\s]*?(?P<particle>이|가|은|는|을|를|의|에|과|와)(?=\s)"
 )
@@ -186,6 +192,10 @@ def _close(
                 end = more.end()
         elif headline and text[last.after : last.after + 1] == ",":
             case = "subj"
+        elif unit := _SUB_UNIT.match(text, last.after):
+            # '가람대학교 교육대학원이': a part of the organisation carries the case for it
+            case = case_of(unit["particle"])
+            end = unit.end()
     elif case == "com" and re.match(r"\s*함께", text[last.after :]) is None:
         case = "com"
     return Group(list(members), case, members[0].start, end)
