@@ -8,12 +8,15 @@ per sentence, in article order, lets every rule read the same structure.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from itertools import pairwise
 
 from allygraph.models import Sentence
 
+from ..particles import case_of
 from .context import ArticleContext, SentenceView
+from .cues import load
 from .grammar import noun_phrase_word, words
 from .mentions import Group, Mention, groups_in, party_refs
 from .people import PersonMention, find_people, find_short_refs
@@ -75,8 +78,33 @@ def _view(
     groups = groups_in(ctx.article.text, listed, headline, _describer(sentence))
     groups += [Group([m], "gen", m.start, m.end) for m in free_orgs if id(m) in owners]
     groups += party_refs(sentence.text, sentence.start, history, groups)
+    groups += speaker_refs(ctx, sentence)
     groups.sort(key=lambda g: g.start)
     return SentenceView(sentence, others, free_orgs, groups, people, None)
+
+
+def speaker_refs(ctx: ArticleContext, sentence: Sentence) -> list[Group]:
+    """'저희가 주도해 …': in an interview, the first person inside the answers is the
+    organisation the article is about (its most named, the interviewee's)."""
+    if ctx.focal is None or not _INTERVIEW.search(ctx.article.text[:_INTERVIEW_REACH]):
+        return []
+    refs: list[Group] = []
+    for match in _FIRST_PERSON.finditer(sentence.text):
+        particle = match["particle"] or ""
+        start = sentence.start + match.start()
+        mention = Mention(start, start + len(match["word"]), ctx.focal, "Company", match["word"])
+        mention.particle = particle
+        refs.append(Group([mention], case_of(particle), start, sentence.start + match.end()))
+    return refs
+
+
+_SPEAKER_CUES = load("people")
+_INTERVIEW = re.compile(_SPEAKER_CUES.alt("interview_marks"))
+_INTERVIEW_REACH = 600  # the headline and the lead say it is an interview
+_FIRST_PERSON = re.compile(
+    r"(?<![가-힣])(?P<word>" + _SPEAKER_CUES.alt("first_person") + r")"
+    r"(?P<particle>가|는|도|와|의|를)?(?![가-힣])"
+)
 
 
 def _describer(sentence: Sentence) -> Callable[[int, int], bool]:

@@ -164,3 +164,22 @@ def test_a_reference_goes_to_the_latest_alliance_of_its_kind(bare: RuleExtractor
         if r.type == "MEMBER_OF" and names[r.from_] == "물빛로보틱스"
     }
     assert joined == {"남해 해양 AI 협의체"}
+
+
+def test_the_first_person_of_an_interview_is_the_interviewees_organisation(
+    bare: RuleExtractor,
+) -> None:
+    raw = (
+        '[인터뷰] 김하늘 바다랩스 대표 "남해 AI 연합, 더 키운다"\n\n입력 2025.03.12 06:00\n\n'
+        "'남해 해양 AI 얼라이언스' 의장사 이끌어…\"회원 더 늘릴 것\"\n\n"
+        "김하늘 바다랩스 대표는 최근 여수 본사에서 만나 이렇게 말했다.\n\n"
+        "-얼라이언스는 어떻게 시작됐나.\n\n"
+        '"2023년 10월 저희가 주도해 여수시, 물빛대학교와 함께 출범시켰습니다."'
+    )
+    x = bare.extract(parse_article(raw))
+    names = {e.id: e.name for e in x.entities}
+    leads = {(names[r.from_], names[r.to]) for r in x.relations if r.type == "LEADS"}
+    assert ("바다랩스", "남해 해양 AI 얼라이언스") in leads
+    since = {names[r.from_]: r.since for r in x.relations if r.type == "MEMBER_OF"}
+    assert since.get("바다랩스") == "2023-10"
+    assert since.get("물빛대학교") == "2023-10"

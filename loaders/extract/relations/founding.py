@@ -19,6 +19,7 @@ from .clauses import (
     boundaries,
     clause_around,
     date_before,
+    headline_alliance,
     nearest_subject,
     paragraph_alliance,
     present_state,
@@ -53,6 +54,7 @@ _LEAD = re.compile(
 _LEAD_ADNOMINAL = re.compile(_CUES.group("lead_adnominal") + "$")
 # '얼라이언스 의장사는 모레가 맡는다': the leader follows the role noun.
 _ROLE_NOUN = _CUES.regex("role_nouns")
+_FIRST_PERSON = load("people").set("first_person")
 # A subject inside a relative clause ('IBM과 메타가 주도하는 …') is not the sentence's.
 _RELATIVE_VERB = re.compile(
     r"\s*(?:\S*[^\s과와가이을를은는의에도]\s+){0,2}?\S*" + _CUES.group("relative_verbs") + r"\s"
@@ -111,14 +113,20 @@ def _topic_founding(ctx: ArticleContext, view: SentenceView, cue: int, default: 
         return
     lo, hi = clause_around(view, cue)
     groups = [g for g in view.groups if lo <= view.local(g.start) < hi]
-    if any(g.case == "subj" for g in groups):
+    speakers = [g for g in groups if g.case == "subj" and g.members[0].surface in _FIRST_PERSON]
+    if any(g.case == "subj" for g in groups) and not speakers:
         return
     target = paragraph_alliance(ctx, view)
+    if target is None and speakers:  # '저희가 주도해 … 출범시켰습니다': the interview's alliance
+        target = headline_alliance(ctx)
     if target is None:
         return
     dated = date_before(ctx, view, cue)
     since = dated or (None if present_state(view) else default)
     _remember_founding(ctx, view, target, since, dated)
+    for group in speakers:
+        ctx.relate("LEADS", group.keys[0], target, view)
+        ctx.relate("MEMBER_OF", group.keys[0], target, view, since=since, role="leader")
     for group in groups:
         if group.case == "com" and view.local(group.end) <= cue:
             for key in group.keys:
