@@ -150,22 +150,6 @@ def test_a_unit_of_an_organisation_carries_its_case(bare: RuleExtractor) -> None
     assert {"한울정밀", "물빛대학교"} <= _members(x).keys()
 
 
-def test_a_reference_goes_to_the_latest_alliance_of_its_kind(bare: RuleExtractor) -> None:
-    x = _read(
-        bare,
-        "'남해 해양 AI 협의체'는 지난해 출범했다. 가온해운은 '남해 스마트항만 얼라이언스'에 "
-        "가입했다.",
-        "물빛로보틱스가 이달 초 협의체에 새로 합류했다.",
-    )
-    names = {e.id: e.name for e in x.entities}
-    joined = {
-        names[r.to]
-        for r in x.relations
-        if r.type == "MEMBER_OF" and names[r.from_] == "물빛로보틱스"
-    }
-    assert joined == {"남해 해양 AI 협의체"}
-
-
 def test_the_first_person_of_an_interview_is_the_interviewees_organisation(
     bare: RuleExtractor,
 ) -> None:

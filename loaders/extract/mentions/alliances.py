@@ -67,7 +67,6 @@ _ALLIANCE_REF = re.compile(
     r"(?P<word>" + _CUES.alt("ref_words") + r")(?P<particle>[가-힣]*)"
 )
 _WEAK_REF_WORDS = _CUES.set("weak_ref_words")
-_ASIDE_END = re.compile(r"\s*\([^()]*\)$")
 _REF_PREVIOUS = re.compile(
     r"(?:^|[.?!\n]\s*|(?:\d+\s?(?:월|일|년)|"
     + _CUES.alt("ref_previous_words")
@@ -194,9 +193,7 @@ def alliance_refs(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
             if not _REF_PREVIOUS.search(text[max(0, start - 40) : start]):
                 continue
-        # '협의체에' refers to the latest alliance named as a 협의체, if any
-        same_kind = [m for m in earlier if _ASIDE_END.sub("", m.surface).endswith(match["word"])]
-        target = target or (same_kind or earlier)[-1]
+        target = target or earlier[-1]
         mention = Mention(start, end, target.key, "Alliance", "", new=target.new, ref=True)
         found.append(attach_particle(text, mention))
     return found
