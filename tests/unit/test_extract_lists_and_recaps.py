@@ -167,3 +167,12 @@ def test_the_first_person_of_an_interview_is_the_interviewees_organisation(
     since = {names[r.from_]: r.since for r in x.relations if r.type == "MEMBER_OF"}
     assert since.get("바다랩스") == "2023-10"
     assert since.get("물빛대학교") == "2023-10"
+
+
+def test_a_purpose_clause_names_the_agreement(bare: RuleExtractor) -> None:
+    x = _read(
+        bare,
+        "가온텔레콤은 3일 나래모바일, 바다통신과 AI 합작법인 설립을 위한 계약을 맺었다고 밝혔다.",
+    )
+    agreements = [e.name for e in x.entities if e.type == "Agreement"]
+    assert agreements == ["AI 합작법인 설립을 위한 계약"]

@@ -37,6 +37,7 @@ _CEREMONY = re.compile(
 _MOU = CUES.regex("mou_words")
 _PARTNERSHIP_WORDS = CUES.words("partnership_words")
 _NOT_NAME_WORDS = CUES.set("not_name_words")
+_PURPOSE = CUES.set("purpose_words")
 _NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SH", "XSN", "XPN"})
 _PLACE = re.compile(r"(?P<place>(?:[가-힣A-Za-z0-9]+\s){0,4}[가-힣A-Za-z0-9]+)에서\s")
 
@@ -108,7 +109,30 @@ def _noun_phrase(view: SentenceView, start: int, end: int) -> str:
         if view.text[word.end : start] != " " or not _modifier(word, view):
             break
         start = word.start
-    return view.text[start:end]
+    return view.text[_purpose_start(view, start) : end]
+
+
+def _purpose_start(view: SentenceView, start: int) -> int:
+    """'AI 합작법인 설립을 위한 계약': a purpose clause ('<object>을 위한') right before the
+    noun phrase names the agreement with it; its object is the bare nouns before '을/를'."""
+    words = [w for w in view.words if w.end <= start]
+    if (
+        len(words) < 2
+        or words[-1].surface not in _PURPOSE
+        or view.text[words[-1].end : start] != " "
+    ):
+        return start
+    obj = words[-2]
+    if obj.particle not in ("을", "를") or view.text[obj.end : words[-1].start] != " ":
+        return start
+    if obj.predicate is not None or any(c.isdigit() for c in obj.stem):
+        return start
+    first = obj.start
+    for word in reversed(words[-5:-2]):
+        if view.text[word.end : first] != " " or not _modifier(word, view):
+            break
+        first = word.start
+    return first
 
 
 def _modifier(word: Word, view: SentenceView) -> bool:
