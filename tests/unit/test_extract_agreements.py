@@ -118,7 +118,8 @@ def _parties(x: Extraction) -> set[str]:
 
 def test_quoted_name_before_or_around_the_acronym(extract: Extract) -> None:
     x = extract("가람은행은 이날 KT와 '소상공인 대출 심사를 위한 업무협약'(MOU)도 맺었다.")
-    assert _agreements(x) == [("소상공인 대출 심사를 위한 업무협약", ["업무협약", "MOU"])]
+    # the purpose clause belongs to the noun phrase too, so the bare '업무협약' is no alias
+    assert _agreements(x) == [("소상공인 대출 심사를 위한 업무협약", ["MOU"])]
     assert _parties(x) == {"가람은행", "KT"}
     y = extract("KT는 누리랩스와 '교통 데이터 공동 활용을 위한 업무협약(MOU)'을 체결했다.")
     assert _agreements(y)[0][0] == "교통 데이터 공동 활용을 위한 업무협약"
