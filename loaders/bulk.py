@@ -27,7 +27,7 @@ from typing import Any
 from neo4j import Driver
 from pydantic import BaseModel, SecretStr
 
-from allygraph.db import apply_schema, create_driver
+from allygraph.db import apply_schema, create_driver, driver_session
 from allygraph.errors import AllygraphError, LoadError
 from allygraph.loaders.bulk_csv import ImportFiles
 from allygraph.loaders.bulk_rows import BulkGraph, build_files
@@ -142,12 +142,9 @@ def check_empty(driver: Driver, database: str) -> None:
 
 def preflight(settings: Settings) -> LocalServer:
     """The server to import into, once it is known to be ours and empty."""
-    driver = create_driver(settings)
-    try:
+    with driver_session(settings) as driver:  # unreachable: one line, no retries
         server = locate(driver, settings)
         check_empty(driver, settings.neo4j_database)
-    finally:
-        driver.close()
     return server
 
 

@@ -41,11 +41,10 @@ def server() -> Iterator[LocalServer]:
     local.run("stop")  # its memory back to the machine; a rerun starts it in seconds
 
 
-@pytest.fixture(scope="module")
-def driver(server: LocalServer) -> Iterator[Driver]:
-    drv = GraphDatabase.driver(f"bolt://127.0.0.1:{BOLT}", auth=("neo4j", PASSWORD))
-    yield drv
-    drv.close()
+def connect() -> Driver:
+    """A new driver: one that lived across the import would wait for bookmarks of the old
+    store (execute_query's bookmark manager), whose transaction ids ran further."""
+    return GraphDatabase.driver(f"bolt://127.0.0.1:{BOLT}", auth=("neo4j", PASSWORD))
 
 
 def cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -105,11 +104,13 @@ def differences(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
     return out
 
 
-def test_bulk_load_equals_transactional_load(driver: Driver, tmp_path: Path) -> None:
-    reset_graph(driver, "neo4j")
+def test_bulk_load_equals_transactional_load(server: LocalServer, tmp_path: Path) -> None:
+    with connect() as before:
+        reset_graph(before, "neo4j")
     done = cli(tmp_path, "--bulk", "--jobs", "2", *map(str, CORPUS))
     assert done.returncode == 0, done.stderr + done.stdout
     assert "bulk load: articles new 11" in done.stdout
+    driver = connect()
     bulk = snapshot(driver)
     constraints, _, _ = driver.execute_query("SHOW CONSTRAINTS YIELD name RETURN name")
     assert {"entity_id", "article_id", "graph_meta_key"} <= {r["name"] for r in constraints}
@@ -130,3 +131,4 @@ def test_bulk_load_equals_transactional_load(driver: Driver, tmp_path: Path) -> 
     facts = [k for k in bulk if k.startswith("rel ") and "MENTIONS" not in k]
     assert len(facts) > 50 and all(bulk[k]["article_ids"] for k in facts)
     assert bulk["node ['GraphMeta'] graph"]["version"] == 11
+    driver.close()
