@@ -19,6 +19,7 @@ from allygraph.service.routes import (
     agreements,
     alliances,
     articles,
+    curation,
     cypher,
     graph,
     guide,
@@ -90,6 +91,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         search,
         graph,
         articles,
+        curation,
         cypher,
         guide,
     ):
