@@ -46,7 +46,7 @@ class Lexicon:
     descriptors: frozenset[str]
     org_predicates: frozenset[str]
     agent_nouns: frozenset[str]
-    list_heads: frozenset[str]
+    org_list_heads: frozenset[str]  # the descriptors and the list heads of organisations
     titles: frozenset[str]
     suffix_types: tuple[tuple[str, str, int], ...]  # (ending, type, minimum prefix length)
     not_university_short: frozenset[str]
@@ -79,7 +79,7 @@ def lexicon() -> Lexicon:
         descriptors=table.set("descriptors"),
         org_predicates=table.set("org_predicates"),
         agent_nouns=table.set("agent_nouns"),
-        list_heads=table.set("list_heads"),
+        org_list_heads=table.set("list_heads") | table.set("descriptors"),
         titles=frozenset(t for t in TITLE_WORDS if " " not in t),
         suffix_types=tuple(suffixes),
         not_university_short=table.set("not_university_short"),
@@ -318,8 +318,7 @@ def _listed_as_other(analysed: list[Word], index: int, lex: Lexicon) -> bool:
 
 
 def _org_noun(noun: str, lex: Lexicon) -> bool:
-    kinds = lex.descriptors | lex.list_heads
-    return any(noun.endswith(kind) for kind in kinds)
+    return any(noun.endswith(kind) for kind in lex.org_list_heads)
 
 
 def _phrase_after(analysed: list[Word], start: int) -> list[str] | None:

@@ -172,9 +172,9 @@ class RuleExtractor:
         for m in mentions:
             while m.key in renamed:  # a short name of a name that is itself short
                 m.key = renamed[m.key]
-        for key in renamed:
-            if key not in {m.key for m in mentions}:
-                ctx.candidates.pop(key, None)
+        named = {m.key for m in mentions}
+        for key in renamed.keys() - named:
+            ctx.candidates.pop(key, None)
 
     @staticmethod
     def _focal(article: Article, mentions: list[Mention]) -> str | None:

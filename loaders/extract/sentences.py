@@ -28,6 +28,7 @@ def sentence_views(ctx: ArticleContext, mentions: list[Mention]) -> list[Sentenc
     views: list[SentenceView] = []
     history: list[Group] = []
     people_so_far: list[PersonMention] = []
+    speaker = interviewee(ctx)
     index = 0
     for sentence in ctx.article.sentences:
         inside: list[Mention] = []
@@ -37,7 +38,7 @@ def sentence_views(ctx: ArticleContext, mentions: list[Mention]) -> list[Sentenc
         while j < len(mentions) and mentions[j].start < sentence.end:
             inside.append(mentions[j])
             j += 1
-        view = _view(ctx, sentence, inside, history, people_so_far)
+        view = _view(ctx, sentence, inside, history, people_so_far, speaker)
         history.extend(g for g in view.groups if not g.ref)
         views.append(view)
     return views
@@ -49,6 +50,7 @@ def _view(
     inside: list[Mention],
     history: list[Group],
     people_so_far: list[PersonMention],
+    speaker: str | None = None,
 ) -> SentenceView:
     """A sentence's people (who are seen first), its other mentions (those inside a
     person's title dropped), the organisations free of a person, and their groups."""
@@ -78,21 +80,27 @@ def _view(
     groups = groups_in(ctx.article.text, listed, headline, _describer(sentence))
     groups += [Group([m], "gen", m.start, m.end) for m in free_orgs if id(m) in owners]
     groups += party_refs(sentence.text, sentence.start, history, groups)
-    groups += speaker_refs(ctx, sentence)
+    groups += speaker_refs(sentence, speaker)
     groups.sort(key=lambda g: g.start)
     return SentenceView(sentence, others, free_orgs, groups, people, None)
 
 
-def speaker_refs(ctx: ArticleContext, sentence: Sentence) -> list[Group]:
+def interviewee(ctx: ArticleContext) -> str | None:
+    """In an interview, the organisation the article is about (its most named, the
+    interviewee's); read once per article."""
+    return ctx.focal if _INTERVIEW.search(ctx.article.text[:_INTERVIEW_REACH]) else None
+
+
+def speaker_refs(sentence: Sentence, speaker: str | None) -> list[Group]:
     """'저희가 주도해 …': in an interview, the first person inside the answers is the
-    organisation the article is about (its most named, the interviewee's)."""
-    if ctx.focal is None or not _INTERVIEW.search(ctx.article.text[:_INTERVIEW_REACH]):
+    interviewee's organisation (``speaker``)."""
+    if speaker is None:
         return []
     refs: list[Group] = []
     for match in _FIRST_PERSON.finditer(sentence.text):
         particle = match["particle"] or ""
         start = sentence.start + match.start()
-        mention = Mention(start, start + len(match["word"]), ctx.focal, "Company", match["word"])
+        mention = Mention(start, start + len(match["word"]), speaker, "Company", match["word"])
         mention.particle = particle
         refs.append(Group([mention], case_of(particle), start, sentence.start + match.end()))
     return refs

@@ -103,7 +103,7 @@ def membership(ctx: ArticleContext, view: SentenceView) -> None:
     alliances = alliances_in(view)
     default = view.date or ctx.event.isoformat()
     consortium_leads(ctx, view, alliances)
-    _joins(ctx, view, alliances, default)
+    _joins(ctx, view, alliances)
     _leaves(ctx, view, alliances, default)
     founding(ctx, view, alliances, default)
     founding_together(ctx, view, alliances, default)
@@ -134,7 +134,7 @@ def _only_quotes(view: SentenceView, start: int, end: int) -> bool:
     return all(c in " '\"‘’“”의" for c in gap)
 
 
-def _joins(ctx: ArticleContext, view: SentenceView, alliances: list[Mention], default: str) -> None:
+def _joins(ctx: ArticleContext, view: SentenceView, alliances: list[Mention]) -> None:
     """'X가 <A>에 합류했다': X (and those 'with' it) members of A, from the day written, the
     founding day for founding members, or (a present state aside) the day of the news."""
     joins = list(_JOIN.finditer(view.text))
