@@ -81,16 +81,7 @@ def read_query(
 ) -> list[Record]:
     """Run the read query ``cypher/<name>.cypher`` as a READ transaction function: routed
     to a reader on a cluster, retried by the driver on a transient failure."""
-    query = get_query(name)
-    if query.mode != "read":
-        raise ValueError(f"{name} is not a read query")
-    records, _, _ = driver.execute_query(
-        query.text,
-        query.bind(**(params or {})),
-        database_=database or get_settings().neo4j_database,
-        routing_=RoutingControl.READ,
-    )
-    return records
+    return _run(driver, name, "read", RoutingControl.READ, params, database)
 
 
 def write_query(
@@ -102,14 +93,26 @@ def write_query(
     """Run the write query ``cypher/<name>.cypher`` as one WRITE transaction function (on
     the leader of a cluster); the driver may run it again after a failure, so the query
     must be idempotent."""
+    return _run(driver, name, "write", RoutingControl.WRITE, params, database)
+
+
+def _run(
+    driver: Driver,
+    name: str,
+    mode: str,
+    routing: RoutingControl,
+    params: dict[str, Any] | None,
+    database: str | None,
+) -> list[Record]:
+    """One query file as a transaction function of its mode, on the named database."""
     query = get_query(name)
-    if query.mode != "write":
-        raise ValueError(f"{name} is not a write query")
+    if query.mode != mode:
+        raise ValueError(f"{name} is not a {mode} query")
     records, _, _ = driver.execute_query(
         query.text,
         query.bind(**(params or {})),
         database_=database or get_settings().neo4j_database,
-        routing_=RoutingControl.WRITE,
+        routing_=routing,
     )
     return records
 
