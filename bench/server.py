@@ -63,12 +63,17 @@ class Neo4jServer:
         self.script("stop")
 
     def running(self) -> bool:
-        return (
-            subprocess.run(
-                [str(ROOT / "scripts" / "neo4j"), "status"], env=self.env(), capture_output=True
-            ).returncode
-            == 0
+        """Whether a JVM runs on this home, answering or not: ``status`` exits 3 both for
+        "not running" and "running, not answering yet", and a server of the second kind
+        (just started, or left half up by a failed start) still holds the store lock, so
+        taking it for stopped made ``wipe`` start a second server on a locked store."""
+        done = subprocess.run(
+            [str(ROOT / "scripts" / "neo4j"), "status"],
+            env=self.env(),
+            capture_output=True,
+            text=True,
         )
+        return done.returncode == 0 or "not answering" in done.stdout + done.stderr
 
     def wipe(self) -> None:
         """An empty database in seconds: stop, delete its store and logs, start again
