@@ -85,8 +85,7 @@ def import_alone(importer: Neo4jServer, corpus: Corpus) -> dict[str, Any]:
     the schema on it (server start not counted)."""
     from bench.load import write_csv
 
-    if importer.running():
-        importer.stop()
+    importer.stop()
     importer.script("install")
     folder = WORK / "bulk-baseline-csv"
     options = write_csv(corpus, folder)

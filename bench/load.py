@@ -295,8 +295,7 @@ def admin_import(server: Neo4jServer, corpus: Corpus, with_indexes: bool = True)
     is then started and given the project's schema (12 constraints, range and full-text
     indexes, populated from the imported store): the like-for-like figure, since the writer
     maintains all of them on every write. Server start-up is not counted."""
-    if server.running():
-        server.stop()
+    server.stop()
     server.script("install")
     t = time.perf_counter()
     options = write_csv(corpus, WORK / "import-csv")

@@ -60,26 +60,16 @@ class Neo4jServer:
         return time.perf_counter() - t
 
     def stop(self) -> None:
+        """Stop this home's server if a JVM runs on it, answering or not (``scripts/neo4j
+        stop`` asks the launcher, so it is a no-op on a stopped home). Callers stop
+        unconditionally: asking ``status`` first took a server that runs but does not answer
+        yet for a stopped one, and ``wipe`` then started a second JVM on a locked store."""
         self.script("stop")
-
-    def running(self) -> bool:
-        """Whether a JVM runs on this home, answering or not: ``status`` exits 3 both for
-        "not running" and "running, not answering yet", and a server of the second kind
-        (just started, or left half up by a failed start) still holds the store lock, so
-        taking it for stopped made ``wipe`` start a second server on a locked store."""
-        done = subprocess.run(
-            [str(ROOT / "scripts" / "neo4j"), "status"],
-            env=self.env(),
-            capture_output=True,
-            text=True,
-        )
-        return done.returncode == 0 or "not answering" in done.stdout + done.stderr
 
     def wipe(self) -> None:
         """An empty database in seconds: stop, delete its store and logs, start again
         (deleting 1M relationships in Cypher would take longer than the load)."""
-        if self.running():
-            self.stop()
+        self.stop()
         for sub in ("databases/neo4j", "transactions/neo4j"):
             shutil.rmtree(self.home / "data" / sub, ignore_errors=True)
         self.start()
