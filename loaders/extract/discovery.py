@@ -25,6 +25,7 @@ from .cues import load
 from .grammar import Word, words
 from .list_heads import listed_as_other
 from .mentions import Candidate, Mention, NewKey, Spans, attach_particle
+from .mentions.groups import LIST_BULLETS
 from .mentions.model import overlaps
 from .people import TITLE_WORDS, can_name_org, is_person_name
 
@@ -33,7 +34,7 @@ _ARGUMENT_PARTICLES = frozenset(
     {"은", "는", "이", "가", "을", "를", "와", "과", "에", "에서", "도", "와의", "과의", "와도",
      "과도", "에게", "로부터", "으로부터", "과는", "와는", "측은", "측도", "의"}
 )  # fmt: skip
-_SEPARATOR = re.compile(r"\s*(?:[,·/]|및|그리고)?\s*")
+_SEPARATOR = re.compile(r"\s*(?:[,·/" + LIST_BULLETS + r"]|및|그리고)?\s*")
 _HANGUL_PAREN = re.compile(r"\([가-힣][가-힣A-Za-z0-9 ]{1,30}\)")
 _LATIN_PAREN = re.compile(r"\((?P<en>[A-Za-z][A-Za-z0-9 .&\-]{1,40})\)")
 _ALLIANCE_END = re.compile(r"(?:동맹|얼라이언스|연합체?|협의체|협의회|컨소시엄|원팀|포럼)$")
@@ -177,7 +178,11 @@ def _name_spans(analysed: list[Word], text: str) -> list[tuple[int, int, str]]:
     no particle between them are one name ("SK C&C", "Hugging Face")."""
     spans: list[tuple[int, int, str]] = []
     lex = lexicon()
+    copular = _copular_names(analysed)
     for i, word in enumerate(analysed):
+        if word.surface in copular:
+            spans.append((word.start, word.end, word.surface))
+            continue
         if not word.nominal or not (_proper_stem(word, lex) or _compound(word)):
             spans.append((-1, -1, ""))
             continue
@@ -197,6 +202,18 @@ def _name_spans(analysed: list[Word], text: str) -> list[tuple[int, int, str]]:
             start = prev[0]
         spans.append((start, end, text[start:end]))
     return spans  # aligned with ``analysed``: (-1, -1, '') where a word names nothing
+
+
+def _copular_names(analysed: list[Word]) -> frozenset[str]:
+    """'메디오라' read as 메디오 + copula + '라' ('it is Medio'): Kiwi takes the last syllable
+    of a name it does not know for an ending when one fits. Where the article also writes the
+    word with a particle ('메디오라가'), that reading gives the noun away."""
+    predicates = {w.surface for w in analysed if w.predicate is not None and w.proper}
+    if not predicates:
+        return frozenset()
+    return frozenset(
+        w.stem for w in analysed if w.nominal and w.particle and w.proper and w.stem in predicates
+    )
 
 
 def _proper_stem(word: Word, lex: Lexicon) -> bool:

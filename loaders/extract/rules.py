@@ -47,6 +47,7 @@ from .mentions import (
 from .mentions.products import quoted_product_spans
 from .relations import FOUND_VERB, RULES
 from .relations.partners import standing_tie
+from .renames import merge_renamed
 from .sentences import sentence_views
 
 # Candidates of these types are kept only when some relation uses them.
@@ -120,6 +121,7 @@ class RuleExtractor:
         latin = {key: c.name_en for key, c in ctx.candidates.items()}
         merge_short_forms(text, found, _headline_end(ctx.article), ctx.rename, latin)
         self._merge_alliance_names(ctx, found)
+        merge_renamed(text, found, ctx.candidates)
         consortia, ctx.consortium_leads = consortium_mentions(text, found, ctx.new_key)
         if consortia:
             inside = {(m.start, m.end) for m in consortia}
@@ -141,7 +143,8 @@ class RuleExtractor:
             if target is None:
                 target = _founded_in_body(ctx.article, mention, named)
             if target is not None:
-                ctx.candidates.pop(mention.key, None)
+                if mention.key != target:  # the generic name may already be the target's
+                    ctx.candidates.pop(mention.key, None)
                 mention.key = target
                 mention.new = any(m.new for m in named if m.key == target)
 

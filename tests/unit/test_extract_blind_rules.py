@@ -66,8 +66,11 @@ def test_headline_segments_keep_founding_and_joining_apart(extract: Extract) -> 
         _LAUNCH, _LIST, title="과기정통부, 'AI 반도체 얼라이언스' 발족…네이버·삼성전자 등 참여"
     )
     alliance = _id(x, "AI 반도체 얼라이언스")
-    assert _relation(x, "MEMBER_OF", "naver", alliance).role == "member"
-    assert _relation(x, "MEMBER_OF", "samsung-electronics", alliance).role == "member"
+    # the headline's '발족' is the ministry's, not Naver's: no one listed leads; those taking
+    # part on the launch day are founders (gold-blind8's reading of launch member lists)
+    assert not any(r.type == "LEADS" and r.from_ == "naver" for r in x.relations)
+    assert _relation(x, "MEMBER_OF", "naver", alliance).role == "founder"
+    assert _relation(x, "MEMBER_OF", "samsung-electronics", alliance).role == "founder"
 
 
 def test_headline_bare_lead_and_join(extract: Extract) -> None:

@@ -18,12 +18,17 @@ from ..cues import load
 from .model import CLOSERS, Group, Mention, strip_plural
 
 _CUES = load("groups")
+# '▲A ▲B ▲C': marks that open each item of a list set out like a table separate items as a
+# comma does (a character class body, escaped).
+LIST_BULLETS = "".join(re.escape(b) for b in _CUES.words("bullets"))
 _PAREN_ASIDE = re.compile(r"^\([^()\n]{1,40}\)")
 # 'A를 비롯해 B, C': a verb grammaticalised into a coordinator ('including A').
 _INCLUDING = re.compile(r"\s*" + _CUES.group("including") + r"\s*")
-_COORDINATOR = re.compile(r"\s*(?:[,·/&+\-]|" + _CUES.alt("coordinators") + r")?\s*")
+_COORDINATOR = re.compile(
+    r"\s*(?:[,·/&+\-" + LIST_BULLETS + r"]|" + _CUES.alt("coordinators") + r")?\s*"
+)
 # 'A, 대전의 B': a list's separator before a described name (not '와/과', a particle of A).
-_LIST_COORDINATOR = re.compile(r"\s*(?:[,·]|및)\s+")
+_LIST_COORDINATOR = re.compile(r"\s*(?:[,·" + LIST_BULLETS + r"]|및)\s+")
 _MAX_DESCRIPTOR_WORDS = 6
 _NOT_DESCRIPTORS = _CUES.set("not_descriptors")
 # '가람대학교 교육대학원이', 'KT 융합기술원은': a unit of the organisation named after it.
@@ -32,8 +37,10 @@ _SUB_UNIT = re.compile(
     + _CUES.group("sub_units")
     + r"(?P<particle>이|가|은|는|을|를|과|와|도)(?=\s)"
 )
+# '… 등 12곳이다.': the list is predicated; the words after '등' stay in the sentence.
 _ETC = re.compile(
-    r"\s*등(?:\s+[^\s]+){0,4}?\s+[^\s]*?(?P<particle>이|가|은|는|을|를|의|에|과|와)(?=\s)"
+    r"\s*등(?:\s+[^\s.?!]+){0,4}?\s+[^\s.?!]*?"
+    r"(?:(?P<particle>이|가|은|는|을|를|의|에|과|와)(?=\s)|(?P<copula>이다|이며|이고)(?=[\s.,]|$))"
 )
 _DESCRIPTOR_AFTER = re.compile(
     r"\s+(?:[가-힣A-Za-z]+\s+)?[가-힣A-Za-z]*?"
@@ -183,7 +190,7 @@ def _close(
         glued = _ETC_GLUED.match(text, last.after)
         etc = glued or _ETC.match(text, last.after)
         if etc:
-            case = case_of(etc["particle"])
+            case = case_of(etc["particle"] or etc["copula"])
             end = etc.end()
             # "A, B 등 언론사와 교육기업이": descriptors joined by '와' share the list's case.
             more = _DESCRIPTOR_AFTER.match(text, end)

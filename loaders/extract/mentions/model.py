@@ -23,7 +23,13 @@ ORG_TYPES = ORGANIZATION_TYPES
 # Closing quotes and brackets a particle may follow ("'AI 원팀'에").
 CLOSERS = "'\"’”」』>〉》"
 # "Moreh Inc.(대표 조강원, 이하 모레)는": an aside between a name and its particle.
-_ASIDE = re.compile(r"\(" + load("organisations").group("aside_words") + r"[^()\n]{0,40}\)")
+# An aside between a name and its particle: "(대표 조강원, 이하 모레)", or the name's Latin
+# spelling ("크레딧온(CreditOn)과").
+_ASIDE = re.compile(
+    r"\((?:"
+    + load("organisations").group("aside_words")
+    + r"[^()\n]{0,40}|[A-Za-z][A-Za-z0-9 .&\-]{0,40})\)"
+)
 
 
 @dataclass(slots=True)

@@ -13,6 +13,7 @@ from typing import TypedDict
 
 from ...registry import Registry
 from ..cues import load
+from .groups import LIST_BULLETS
 from .model import (
     ORG_TYPES,
     Candidate,
@@ -56,6 +57,7 @@ _NOT_LIST_ORG_END = re.compile(
     + _CUES.alt("not_list_org_endings")
     + r")$"
 )
+_ITEM_SEPARATOR = re.compile(r"\s*[,·" + LIST_BULLETS + r"]\s*|\s+")
 _COUNTED = re.compile(r"\d+" + _CUES.group("counted_units"))
 
 
@@ -147,9 +149,9 @@ def _lists(text: str) -> list[_WordList]:
         end = match.end()
         particle = match["particle"] or ""
         while True:
-            sep = re.match(r"(?:\s*[,·]\s*|\s+)", text[end:])
+            sep = _ITEM_SEPARATOR.match(text[end:])
             joined = particle in ("와", "과") and sep and sep.group().strip() == ""
-            listed = not particle and sep and sep.group().strip() in (",", "·")
+            listed = not particle and sep and sep.group().strip() != ""
             if sep is None or not (joined or listed):
                 break
             nxt = _LIST_WORD.match(text, end + sep.end())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ...registry import Registry
+from ..cues import load
 from .model import (
     ORG_TYPES,
     Candidate,
@@ -24,7 +25,10 @@ from .model import (
 # "Moreh Inc.(대표 조강원, 이하 모레)": the name the release uses from then on.
 _HEREAFTER = re.compile(
     r"\s?\((?:[^()]{0,40}?[,;]\s*)?이하\s+['‘\"“]?(?P<alias>[가-힣A-Za-z0-9&]{2,15})['’\"”]?\)"
+    # "'Korea Clinical AI Alliance'(KCAA)": an acronym in parentheses is a short name too
+    r"|['’\"”]?\((?P<acronym>[A-Z][A-Z0-9&\-]{1,9})\)"
 )
+_GENERIC_LATIN = frozenset(w.casefold() for w in load("discovery").words("generic_latin"))
 
 
 def registry_mentions(text: str, registry: Registry) -> list[Mention]:
@@ -61,12 +65,12 @@ def hereafter_mentions(
     found: list[Mention] = []
     taken = Spans((m.start, m.end) for m in mentions)
     for org in mentions:
-        if not org.is_org:
+        if not (org.is_org or org.type == "Alliance"):
             continue
         match = _HEREAFTER.match(text, org.end)
-        if match is None:
+        if match is None or (match["acronym"] or "").casefold() in _GENERIC_LATIN:
             continue
-        alias = match["alias"]
+        alias = match["alias"] or match["acronym"]
         candidate = candidates.get(org.key)
         if candidate is not None and alias not in candidate.aliases and alias != candidate.name:
             candidate.aliases.append(alias)

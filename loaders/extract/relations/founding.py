@@ -54,6 +54,7 @@ _LEAD = re.compile(
 _LEAD_ADNOMINAL = re.compile(_CUES.group("lead_adnominal") + "$")
 # '얼라이언스 의장사는 모레가 맡는다': the leader follows the role noun.
 _ROLE_NOUN = _CUES.regex("role_nouns")
+_CO_LEAD = re.compile(_CUES.group("co_lead_words") + r"\s*$")
 _FIRST_PERSON = load("people").set("first_person")
 # A subject inside a relative clause ('IBM과 메타가 주도하는 …') is not the sentence's.
 _RELATIVE_VERB = re.compile(
@@ -307,7 +308,8 @@ def _leaders(view: SentenceView, cue: re.Match[str]) -> list[str]:
         ]
         return list(after[0].keys) if after and len(after[0].keys) == 1 else []
     group = nearest_subject(view, cue.start())
-    if group and (len(group.keys) == 1 or _adnominal_lead(view, cue)):
+    joint = _CO_LEAD.search(view.text[: cue.start()]) is not None  # '공동 의장사를 맡았다'
+    if group and (len(group.keys) == 1 or joint or _adnominal_lead(view, cue)):
         return list(group.keys)
     predicates = [g for g in view.groups if g.case == "pred" and view.local(g.start) > cue.start()]
     if predicates and len(predicates[0].keys) == 1:

@@ -6,8 +6,9 @@ LG유플러스가 합류했다" makes the LG pair members and KT the leader. Fou
 read in ``founding.py``; this module joins the parts in the order they must run (a later
 sentence's founding members are dated from the founding an earlier one reported).
 
-Roles, as the gold reads them: a join after the founding ('얼라이언스에는 A, B가 참여했다')
-is a member; a sole founder leads. An organisation is tied only to an alliance the sentence
+Roles, as the gold reads them: taking part on the founding day ('협의회에는 ▲A ▲B 등 5개
+조합이 참여했다' in the launch story) is founding; a join after the founding is a member; a
+sole founder leads. An organisation is tied only to an alliance the sentence
 names or refers to ('얼라이언스는', '이 연합'); an unnamed grouping ('경쟁 연합') ties no one.
 A headline is read segment by segment ('…발족…네이버·삼성전자 등 참여' founds nothing for
 Naver). Denied, doubted or planned statements ('없다', '않았다', '부인', '검토 중', '예정',
@@ -154,8 +155,10 @@ def _joins(ctx: ArticleContext, view: SentenceView, alliances: list[Mention]) ->
         if not (target and group):
             continue
         keys = list(group.keys) + _with_partners(view, group, cue.start())
-        founder = _FOUNDER_NOUN.search(view.text[max(0, cue.start() - 15) : cue.start()])
-        founder = founder or _FOUNDING_TIME.search(view.text[: cue.start()])
+        founder = bool(
+            _FOUNDER_NOUN.search(view.text[max(0, cue.start() - 15) : cue.start()])
+            or _FOUNDING_TIME.search(view.text[: cue.start()])
+        )
         founded = _founded_before(ctx, view, cue.start())
         if founded and not _STATIVE.match(view.text, cue.end()):
             # '지난 2월 출범한 X에는 A, B가 참여했다': who took part at the founding.
@@ -173,6 +176,8 @@ def _joins(ctx: ArticleContext, view: SentenceView, alliances: list[Mention]) ->
         if since is None and not stative:
             since = _founding_news(ctx, target) or date_after(ctx, view, cue.end())
             since = since or ctx.event.isoformat()
+        # who took part on the founding day took part in the founding
+        founder = founder or bool(since and since == ctx.founded.get(target))
         for key in keys:
             ctx.relate(
                 "MEMBER_OF", key, target, view, since=since,
@@ -302,6 +307,8 @@ def _member_lists(ctx: ArticleContext, view: SentenceView, alliances: list[Menti
         # '기존 회원사로는 …': who is in it now, since a day only a date or '창립' gives
         since = date_before(ctx, view, len(view.text))
         since = since or (ctx.founded.get(target) if founder else None)
+        if since is None and (news := _founding_news(ctx, target)):
+            founder, since = True, news  # the list of an alliance the article launches
         for key in after[0].keys:
             ctx.relate(
                 "MEMBER_OF", key, target, view, since=since,
