@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..romanise import SURNAMES, split_person_name
+from ..text import is_particle_run
 from .cues import load
 from .grammar import words
 from .mentions import Mention
@@ -163,6 +164,51 @@ def _person_with_org(
         if title:
             start = offset + local_end + 1
             return PersonMention(start, offset + title[1], after.group(1), org, title[0])
+    if not org.particle and text[local_end : local_end + 1] == " ":
+        return _title_then_name(text, offset, org, local_end + 1)
+    return None
+
+
+# '이사장 김경태,', '부문장인 차민결 전무': after the title, an optional '인' (the copula that
+# makes the title an apposition of the name), the name, and what may follow a name.
+_NAME_AFTER_TITLE = re.compile(r"(?P<cop>인)? (?P<word>[가-힣]{2,6})(?![가-힣])")
+_ROLE_TITLES = _WORDS.set("role_titles")
+
+
+def _title_then_name(text: str, offset: int, org: Mention, at: int) -> PersonMention | None:
+    """'<org> <title> <name>' ('유등천신협 이사장 김경태', '보이스웨일 대표 윤하람은') and the
+    apposition '<org> <title>인 <name> <title>' ('늘봄마트 디지털혁신부문장인 차민결 전무'):
+    the post is the title beside the organisation, unless it says what the person is
+    ('공동창업자인 박도겸 최고기술책임자'), when it is the one after the name."""
+    title = parse_title(text, at)
+    if title is None:
+        return None
+    match = _NAME_AFTER_TITLE.match(text, title[1])
+    name = _name_with_particle(match["word"]) if match else None
+    if match is None or name is None:
+        return None
+    start = match.start("word")
+    end = start + len(name)
+    post = title[0]
+    second = parse_title(text, match.end() + 1) if name == match["word"] else None
+    # the title parser may have taken the '인' already ('공동창업자인' ends after it)
+    apposition = bool(match["cop"]) or (
+        text[title[1] - 1 : title[1]] == "인" and not title[0].endswith("인")
+    )
+    if apposition and second:
+        end = second[1]
+        post = second[0] if title[0] in _ROLE_TITLES else post
+    elif apposition:
+        return None  # '대표인 김 씨': an apposition without a post after the name
+    return PersonMention(offset + start, offset + end, name, org, post)
+
+
+def _name_with_particle(word: str) -> str | None:
+    """The name a word begins with when only a particle follows it ('윤하람은' -> 윤하람)."""
+    for size in (3, 2, 4):
+        name, rest = word[:size], word[size:]
+        if len(name) == size and is_person_name(name) and (not rest or is_particle_run(rest)):
+            return name
     return None
 
 

@@ -1,0 +1,130 @@
+"""Rules written on gold-blind8 and found to hold on the unseen gold-blind9: table-like
+'▲A ▲B' lists, cooperative names, '등 N곳이다' lists, names Kiwi reads as a copula, an
+alliance's acronym, renaming and stated short names, joint chairs and '<org> <title> <name>'.
+Each with a sentence it must read and, where it can misfire, one it must not. Every name
+here is invented."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from allygraph.models import Extraction
+
+from .conftest import relations
+
+Extract = Callable[..., Extraction]
+
+
+def _id(x: Extraction, name: str) -> str:
+    return next(e.id for e in x.entities if e.name == name or name in e.aliases)
+
+
+def _relation(x: Extraction, kind: str, source: str, target: str):
+    return next(r for r in x.relations if (r.type, r.from_, r.to) == (kind, source, target))
+
+
+def _members(x: Extraction, alliance: str) -> set[str]:
+    return {r.from_ for r in x.relations if r.type == "MEMBER_OF" and r.to == alliance}
+
+
+_COUNCIL = (
+    "'호남권 협동 AI 협의회'는 지난 2일 광주에서 공식 출범했다.",
+    "협의회에는 ▲무등산신협 ▲영산강신협 ▲월출산신협 등 3개 조합이 참여했다.",
+)
+
+
+def test_bulleted_list_of_credit_unions_founds_the_council(extract: Extract) -> None:
+    x = extract(*_COUNCIL, published="2022-11-05 10:00")
+    council = _id(x, "호남권 협동 AI 협의회")
+    unions = {_id(x, n) for n in ("무등산신협", "영산강신협", "월출산신협")}
+    assert _members(x, council) == unions
+    for union in unions:  # taking part on the launch day is founding
+        relation = _relation(x, "MEMBER_OF", union, council)
+        assert (relation.role, str(relation.since)) == ("founder", "2022-11-02")
+
+
+def test_generic_cooperative_word_is_no_organisation(extract: Extract) -> None:
+    x = extract("광주 지역 신용협동조합(신협) 세 곳이 협의체를 꾸렸다.", *_COUNCIL)
+    assert "신용협동조합" not in {e.name for e in x.entities}
+
+
+def test_list_predicated_with_a_count_is_the_alliance_membership(extract: Extract) -> None:
+    x = extract(
+        "바이오 스타트업 하늬랩스는 3일 'Gwangju Bio AI Alliance'(GBAA) 출범식을 열었다.",
+        "GBAA 참여사는 하늬랩스, 빛고을대학교병원, 데이터 기업 누리셀 등 9곳이다.",
+        published="2021-05-03 09:00",
+    )
+    alliance = _id(x, "Gwangju Bio AI Alliance")
+    assert _id(x, "GBAA") == alliance  # the acronym in parentheses is the same alliance
+    listed = {_id(x, n) for n in ("빛고을대학교병원", "누리셀")}
+    assert listed <= _members(x, alliance)
+
+
+def test_name_read_as_copula_is_found_where_a_particle_gives_it_away(extract: Extract) -> None:
+    x = extract(
+        "의료 AI 스타트업 바로디라(Barodira)는 5일 병원 3곳과 협약을 맺었다.",
+        "바로디라가 개발한 판독 AI는 내년 출시된다.",
+    )
+    assert "바로디라" in {e.name for e in x.entities}
+
+
+def test_renamed_alliance_is_one_node_with_the_new_name(extract: Extract) -> None:
+    x = extract(
+        "지역 로봇 기업들의 협력체 '경남 로봇 AI 협의회'가 이름을 바꿨다.",
+        "협의회는 지난 10일 총회를 열고 명칭을 '경남 로봇AX 얼라이언스'로 바꿨다. "
+        "협의회는 2021년 5월 로봇 기업 대양로보틱스 주도로 출범했다.",
+    )
+    alliances = [e for e in x.entities if e.type == "Alliance"]
+    assert len(alliances) == 1
+    assert alliances[0].name == "경남 로봇AX 얼라이언스"
+    assert "경남 로봇 AI 협의회" in alliances[0].aliases
+
+
+def test_stated_short_name_is_an_alias(extract: Extract) -> None:
+    x = extract(
+        "스타트업 하늬랩스는 3일 'Gwangju Bio AI Alliance' 출범식을 열었다.",
+        "국문 약칭은 '광주바이오AI 동맹'이다.",
+    )
+    alliances = [e for e in x.entities if e.type == "Alliance"]
+    assert [a.name for a in alliances] == ["Gwangju Bio AI Alliance"]
+    assert "광주바이오AI 동맹" in alliances[0].aliases
+
+
+def test_joint_chairs_both_lead(extract: Extract) -> None:
+    x = extract(
+        "바이오 스타트업 하늬랩스는 3일 'Gwangju Bio AI Alliance' 출범식을 열었다. "
+        "하늬랩스와 빛고을대학교병원이 공동 의장사를 맡았다.",
+    )
+    alliance = _id(x, "Gwangju Bio AI Alliance")
+    for name in ("하늬랩스", "빛고을대학교병원"):
+        assert ("LEADS", _id(x, name), alliance) in relations(x)
+
+
+def test_one_of_two_subjects_is_no_chair_without_joint(extract: Extract) -> None:
+    x = extract(
+        "바이오 스타트업 하늬랩스는 3일 'Gwangju Bio AI Alliance' 출범식을 열었다. "
+        "하늬랩스와 빛고을대학교병원이 의장사를 맡았다.",
+    )
+    hospital = _id(x, "빛고을대학교병원")
+    assert not any(r.type == "LEADS" and r.from_ == hospital for r in x.relations)
+
+
+def test_organisation_title_name_order(extract: Extract) -> None:
+    x = extract(
+        "발족식에는 무등산신협 이사장 김경호, 핀테크 기업 셀리온 대표 오다은 등이 참석했다.",
+        "무등산신협과 셀리온은 이날 협약을 체결했다.",
+    )
+    titles = {(r.from_, r.to, r.title) for r in x.relations if r.type == "HOLDS_POSITION"}
+    assert (_id(x, "김경호"), _id(x, "무등산신협"), "이사장") in titles
+    assert (_id(x, "오다은"), _id(x, "셀리온"), "대표") in titles
+
+
+def test_apposition_title_and_founder_role(extract: Extract) -> None:
+    x = extract(
+        "솔빛마트 디지털전략부문장인 차지훈 전무는 '매장 AI를 넓히겠다'고 말했다.",
+        "퀀트빛 공동창업자인 박서진 최고기술책임자(CTO)는 설명했다.",
+        "유통 기업 솔빛마트(Solbit Mart)와 핀테크 기업 퀀트빛(Quantbit)은 협약을 맺었다.",
+    )
+    titles = {(r.from_, r.title) for r in x.relations if r.type == "HOLDS_POSITION"}
+    assert (_id(x, "차지훈"), "디지털전략부문장") in titles
+    assert (_id(x, "박서진"), "최고기술책임자(CTO)") in titles
