@@ -128,3 +128,24 @@ def test_apposition_title_and_founder_role(extract: Extract) -> None:
     titles = {(r.from_, r.title) for r in x.relations if r.type == "HOLDS_POSITION"}
     assert (_id(x, "차지훈"), "디지털전략부문장") in titles
     assert (_id(x, "박서진"), "최고기술책임자(CTO)") in titles
+
+
+def test_including_phrase_carries_the_lists_case(extract: Extract) -> None:
+    x = extract(
+        "통신사 가온텔레콤은 12일 'Open Edge AI Alliance' 출범식을 열었다. "
+        "얼라이언스에는 가온텔레콤과 반도체 스타트업 누리칩을 비롯한 7개사가 참여했다.",
+        published="2023-04-13 10:00",
+    )
+    alliance = _id(x, "Open Edge AI Alliance")
+    assert _id(x, "누리칩") in _members(x, alliance)
+
+
+def test_joint_chairs_named_after_the_role_noun(extract: Extract) -> None:
+    x = extract(
+        "통신사 가온텔레콤은 12일 'Open Edge AI Alliance' 출범식을 열었다. "
+        "얼라이언스에는 가온텔레콤과 AI 반도체 스타트업 누리칩(NuriChip)이 참여했다.",
+        "공동 의장사는 가온텔레콤과 누리칩이 맡았다.",
+    )
+    alliance = _id(x, "Open Edge AI Alliance")
+    for name in ("가온텔레콤", "누리칩"):
+        assert ("LEADS", _id(x, name), alliance) in relations(x)

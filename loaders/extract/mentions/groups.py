@@ -24,6 +24,11 @@ LIST_BULLETS = "".join(re.escape(b) for b in _CUES.words("bullets"))
 _PAREN_ASIDE = re.compile(r"^\([^()\n]{1,40}\)")
 # 'A를 비롯해 B, C': a verb grammaticalised into a coordinator ('including A').
 _INCLUDING = re.compile(r"\s*" + _CUES.group("including") + r"\s*")
+_INCLUDING_HEAD = re.compile(
+    r"\s*"
+    + _CUES.group("including_adnominal")
+    + r"\s+(?:[^\s.?!]+\s+){0,3}?[^\s.?!]*?(?P<particle>이|가|은|는|을|를|과|와|도)(?=\s)"
+)
 _COORDINATOR = re.compile(
     r"\s*(?:[,·/&+\-" + LIST_BULLETS + r"]|" + _CUES.alt("coordinators") + r")?\s*"
 )
@@ -203,6 +208,10 @@ def _close(
             # '가람대학교 교육대학원이': a part of the organisation carries the case for it
             case = case_of(unit["particle"])
             end = unit.end()
+    elif last.particle in ("을", "를") and (head := _INCLUDING_HEAD.match(text, last.after)):
+        # 'A와 B를 비롯한 9개사가': the phrase 'including A and B' modifies carries the case
+        case = case_of(head["particle"])
+        end = head.end()
     elif case == "com" and re.match(r"\s*함께", text[last.after :]) is None:
         case = "com"
     return Group(list(members), case, members[0].start, end)

@@ -74,6 +74,10 @@ def hereafter_mentions(
         candidate = candidates.get(org.key)
         if candidate is not None and alias not in candidate.aliases and alias != candidate.name:
             candidate.aliases.append(alias)
+        for other in mentions:  # another finder took the short name for a new entity
+            if other.new and other.surface == alias and other.key != org.key:
+                candidates.pop(other.key, None)
+                other.key, other.type = org.key, org.type
         for start, end in list(standalone(text, alias, taken)):
             if match.start() <= start < match.end():
                 continue

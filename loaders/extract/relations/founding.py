@@ -24,6 +24,7 @@ from .clauses import (
     paragraph_alliance,
     present_state,
     single_alliance,
+    sole_alliance,
     unreal,
 )
 
@@ -277,15 +278,20 @@ def _led_alliance(
         return (subjects or alliances)[0].key
     if _INITIATIVE.match(cue.group()):
         return single_alliance(ctx)
-    # '(…)지난해 A 주도로 출범했으며, 의장사는 A가 맡고 있다': the paragraph's alliance
-    return paragraph_alliance(ctx, view)
+    # '(…)지난해 A 주도로 출범했으며, 의장사는 A가 맡고 있다': the paragraph's alliance;
+    # a chair ('공동 의장사는 …') chairs the one alliance the article names, if it names one
+    found = paragraph_alliance(ctx, view)
+    if found is None and _ROLE_NOUN.match(cue.group()):
+        found = sole_alliance(ctx)
+    return found
 
 
 def _adnominal_lead(view: SentenceView, cue: re.Match[str]) -> bool:
     """'X가 주도하는 …', 'X가 이끄는 …': the cue modifies the noun after it."""
+    role = _ROLE_NOUN.match(cue.group()) is not None  # '의장사는': a topic, no verb form
     return bool(
         _LEAD_ADNOMINAL.search(view.text[: cue.end()])
-        or re.match(r"(?:는|던)\s", view.text[cue.end() :])
+        or (not role and re.match(r"(?:는|던)\s", view.text[cue.end() :]))
         or (cue.group() == "주도" and re.match(r"\s+['‘\"“]", view.text[cue.end() :]))
     )
 
@@ -302,13 +308,13 @@ def _leaders(view: SentenceView, cue: re.Match[str]) -> list[str]:
         # the name right before: a noun modifying 주도, not the sentence's subject
         adjacent = [g for g in view.groups if 0 <= cue.start() - view.local(g.end) <= 1]
         return [adjacent[-1].members[-1].key] if adjacent else []
+    joint = _CO_LEAD.search(view.text[: cue.start()]) is not None  # '공동 의장사를 맡았다'
     if _ROLE_NOUN.match(cue.group()) and re.match(r"(?:은|는)\s", view.text[cue.end() :]):
         after = [
             g for g in view.groups if view.local(g.start) > cue.end() and g.case in ("subj", "pred")
         ]
-        return list(after[0].keys) if after and len(after[0].keys) == 1 else []
+        return list(after[0].keys) if after and (len(after[0].keys) == 1 or joint) else []
     group = nearest_subject(view, cue.start())
-    joint = _CO_LEAD.search(view.text[: cue.start()]) is not None  # '공동 의장사를 맡았다'
     if group and (len(group.keys) == 1 or joint or _adnominal_lead(view, cue)):
         return list(group.keys)
     predicates = [g for g in view.groups if g.case == "pred" and view.local(g.start) > cue.start()]
