@@ -149,3 +149,12 @@ def test_joint_chairs_named_after_the_role_noun(extract: Extract) -> None:
     alliance = _id(x, "Open Edge AI Alliance")
     for name in ("가온텔레콤", "누리칩"):
         assert ("LEADS", _id(x, name), alliance) in relations(x)
+
+
+def test_joint_work_over_time_is_a_partnership(extract: Extract) -> None:
+    x = extract(
+        "의료 AI 기업 하늬랩스(Hanui Labs)와 빛고을대학교병원은 2019년부터 폐 영상 데이터를 "
+        "함께 분석해 왔다."
+    )
+    pair = tuple(sorted((_id(x, "하늬랩스"), _id(x, "빛고을대학교병원"))))
+    assert ("PARTNERS_WITH", *pair) in relations(x)
