@@ -109,7 +109,7 @@ status:
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy allygraph loaders service
+	$(BIN)/mypy allygraph loaders service bench
 
 format:
 	$(BIN)/ruff format .

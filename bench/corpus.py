@@ -261,7 +261,7 @@ def _organisations(rng: random.Random, n: int) -> list[Entity]:
                 id=slug,
                 type=kind,
                 name=name,
-                name_en=f"{roman.title()} {en_suffix.title()}",
+                name_en=f"{roman.title()} {en_suffix.title()}" if en_suffix else roman.title(),
                 aliases=[f"{ko} {ko_suffix}"] if i % 3 == 0 else [],
                 country="KR",
                 sector=sector,

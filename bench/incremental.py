@@ -106,10 +106,10 @@ class ArticleMaker:
         entities = {e.id: e for e in [alliance, *orgs, person, agreement, product]}
         ids = {e.id for e in entities.values()}
         for r in known:
-            for end in (r.from_, r.to):
-                if end not in ids:
-                    entities[end] = self.index[end]
-                    ids.add(end)
+            for node in (r.from_, r.to):
+                if node not in ids:
+                    entities[node] = self.index[node]
+                    ids.add(node)
         article_id = f"incr-{i:06d}"
         published = datetime(2025, 7, 1, 9, 0, tzinfo=SEOUL) + timedelta(hours=i)
         facts: list[tuple[str, str, str, dict[str, str]]] = [

@@ -170,7 +170,7 @@ def run_matrix(
                     "requests": [{"query": r["query"], "params": r["params"]} for r in reqs],
                 }
             )
-            res = {"concurrency": c, "driver": drv}
+            res: dict[str, Any] = {"concurrency": c, "driver": drv}
             if has_api:
                 res["api"] = loadgen(
                     {
