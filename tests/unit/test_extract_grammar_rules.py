@@ -158,3 +158,18 @@ def test_joint_work_over_time_is_a_partnership(extract: Extract) -> None:
     )
     pair = tuple(sorted((_id(x, "하늬랩스"), _id(x, "빛고을대학교병원"))))
     assert ("PARTNERS_WITH", *pair) in relations(x)
+
+
+def test_founding_verb_casts_objects_in_their_roles(extract: Extract) -> None:
+    x = extract(
+        "'해안 AI 컨소시엄'은 지난 3월 바다온을 주관사로, 한바다대학교와 해양 기업 "
+        "파도랩스(Padolabs)를 참여기관으로 꾸려졌다.",
+        published="2022-05-24 10:00",
+    )
+    consortium = _id(x, "해안 AI 컨소시엄")
+    lead = _id(x, "바다온")
+    assert ("LEADS", lead, consortium) in relations(x)
+    assert _relation(x, "MEMBER_OF", lead, consortium).role == "leader"
+    member = _relation(x, "MEMBER_OF", _id(x, "파도랩스"), consortium)
+    assert (member.role, str(member.since)) == ("founder", "2022-03")
+    assert "주관사로" not in {e.name for e in x.entities}

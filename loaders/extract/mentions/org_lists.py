@@ -57,6 +57,7 @@ _NOT_LIST_ORG_END = re.compile(
     + _CUES.alt("not_list_org_endings")
     + r")$"
 )
+_ROLE = re.compile(r"(?:으로|로)$")
 _ITEM_SEPARATOR = re.compile(r"\s*[,·" + LIST_BULLETS + r"]\s*|\s+")
 _COUNTED = re.compile(r"\d+" + _CUES.group("counted_units"))
 
@@ -125,6 +126,8 @@ def _org_like(word: str) -> bool:
         return False
     if word in _NOT_LIST_ORG or word in _DEED_NOUNS or word.isdigit() or _COUNTED.search(word):
         return False
+    if _ROLE.sub("", word) in _NOT_LIST_ORG:
+        return False  # 'X를 주관사로, A와 B를 참여기관으로': a role in the adverbial case
     if word in _PLACES:
         return False
     if word.isascii():

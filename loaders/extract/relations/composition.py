@@ -25,6 +25,8 @@ _CUES = load("membership")
 _ROLE_NOUNS = _CUES.set("member_role_nouns")
 _TAKERS = _CUES.set("member_role_takers")
 _COMPOSED = _CUES.set("composition_predicates")
+_LEAD_ROLES = _CUES.set("lead_role_nouns")
+_FOUNDING = _CUES.set("founding_predicates")
 _ACTIVE = _CUES.set("activity_predicates")
 _FOUNDER_MARK = "창립"
 
@@ -35,6 +37,9 @@ def composition(ctx: ArticleContext, view: SentenceView) -> None:
         return
     alliances = alliances_in(view)
     for i, word in enumerate(view.words):
+        cast = word.particle in ("로", "으로") and word.stem in _ROLE_NOUNS | _LEAD_ROLES
+        if cast and _cast(ctx, view, alliances, i):
+            continue
         if word.stem in _ROLE_NOUNS and word.particle in ("로", "으로"):
             _role_noun(ctx, view, alliances, i)
         elif word.predicate in _COMPOSED and word.ending in ("EF", "EC", "ETM"):
@@ -72,6 +77,33 @@ def _role_noun(
     role = "founder" if founder else "member"
     for key in group.keys:
         ctx.relate("MEMBER_OF", key, target, view, since=since, role=role)
+
+
+def _cast(ctx: ArticleContext, view: SentenceView, alliances: list[Mention], index: int) -> bool:
+    """'<A>은 지난 3월 X를 주관사로, B와 C를 참여기관으로 꾸려졌다': a founding verb casts
+    the objects before each role noun in that role: a lead role leads A, a member role
+    founds it, from the date of the clause."""
+    word = view.words[index]
+    verb = next((w for w in view.words[index + 1 :] if w.predicate and w.ending), None)
+    if verb is None or verb.predicate not in _FOUNDING or unreal(view, verb.end, verb.start):
+        return False
+    objects = [g for g in view.groups if g.case == "obj" and view.local(g.end) <= word.start]
+    if not objects or view.text[view.local(objects[-1].end) : word.start].strip():
+        return False  # the object must stand right before its role noun
+    target = _alliance(ctx, view, alliances, ("subj",))
+    if target is None:
+        return False
+    since = date_in_clause(ctx, view, word.start) or ctx.founded.get(target)
+    since = since or ctx.event.isoformat()
+    ctx.founded.setdefault(target, since)
+    lead = word.stem in _LEAD_ROLES
+    for key in objects[-1].keys:
+        if lead:
+            ctx.relate("LEADS", key, target, view)
+        ctx.relate(
+            "MEMBER_OF", key, target, view, since=since, role="leader" if lead else "founder"
+        )
+    return True
 
 
 def _state(
