@@ -26,7 +26,7 @@ from .grammar import Word, words
 from .list_heads import listed_as_other
 from .mentions import Candidate, Mention, NewKey, Spans, attach_particle
 from .mentions.groups import LIST_BULLETS
-from .mentions.model import overlaps
+from .mentions.model import overlaps, standalone
 from .people import TITLE_WORDS, can_name_org, is_person_name
 
 _COORDINATING = frozenset({"와", "과", "및", "하고", "이랑", "랑"})
@@ -141,7 +141,10 @@ def discover(
         kind = _kind(name.surface, lex)
         entry = registry.lookup(name.surface)
         key = entry.id if entry else new_key(Candidate("", kind, name.surface, name.name_en))
-        for start, end in name.spans:
+        # and wherever else the name stands as a word, however Kiwi read it there
+        # ('노바렌은' cut otherwise, '메디오라' read as a copula)
+        name.spans += [s for s in standalone(text, name.surface, taken) if s not in name.spans]
+        for start, end in sorted(name.spans):
             if overlaps(start, end, taken):
                 continue
             mention = Mention(start, end, key, entry.type if entry else kind, text[start:end])

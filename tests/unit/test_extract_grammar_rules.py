@@ -173,3 +173,11 @@ def test_founding_verb_casts_objects_in_their_roles(extract: Extract) -> None:
     member = _relation(x, "MEMBER_OF", _id(x, "파도랩스"), consortium)
     assert (member.role, str(member.since)) == ("founder", "2022-03")
     assert "주관사로" not in {e.name for e in x.entities}
+
+
+def test_product_after_a_relative_clause_with_its_own_object(extract: Extract) -> None:
+    x = extract(
+        "해양 로봇 기업 물결로보틱스(Mulgyeol Robotics)는 지난해 해저케이블 손상 부위를 "
+        "찾아내는 수중 진단 로봇 '심해눈'을 출시했다."
+    )
+    assert ("DEVELOPS", _id(x, "물결로보틱스"), _id(x, "심해눈")) in relations(x)

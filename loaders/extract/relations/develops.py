@@ -51,7 +51,8 @@ _CO_DEVELOP = re.compile(
 _TOGETHER = _CUES.set("together_words")
 _SUBJECT_PARTICLE = re.compile(r"(?:은|는|이|가)\s")
 # The most descriptor words between a subject and the product it introduces.
-_DESCRIPTOR_WORDS = 7
+_DESCRIPTOR_WORDS = 9
+_TOPIC = frozenset({"은", "는", "이", "가"})  # a subject inside the gap is another actor
 
 
 def develops(ctx: ArticleContext, view: SentenceView) -> None:
@@ -139,7 +140,14 @@ def _subject_before(view: SentenceView, product: Mention) -> tuple[Mention | Non
         return None, range(0)
     if any(m.case != "com" or not m.is_org for m in others):
         return None, range(0)
-    marked = [w for w in inside if w.particle or w.ending in ("EC", "EF")]
+    # '… 손상 부위를 찾아내는 수중 진단 로봇 'Y'': a relative clause describing the product
+    # may hold its own object; only what follows the clause's verb describes bare
+    relative = max((i for i, w in enumerate(inside) if w.ending == "ETM"), default=-1)
+    marked = [
+        w
+        for i, w in enumerate(inside)
+        if (w.particle and (i > relative or w.particle in _TOPIC)) or w.ending in ("EC", "EF")
+    ]
     if len(marked) > len(others):
         return None, range(0)
     return subject, range(subject.after, product.start)
