@@ -10,7 +10,8 @@ when the sentence treats it as one:
   a Latin spelling in parentheses ("딥노이드(Deepnoid)");
 - it sits between a person's name and a title ("김성훈 업스테이지 대표").
 Places, generic words and people's names are kept out by tables and by the person rules.
-A name accepted once is a mention wherever it occurs in the article.
+A name accepted once is a mention wherever it occurs in the article. The signals are read in
+``name_evidence.py``, the word tables and the kinds of names in ``name_lexicon.py``.
 """
 
 from __future__ import annotations
@@ -21,73 +22,15 @@ from functools import lru_cache
 
 from ..registry import Registry
 from ..text import name_key
-from .cues import load
 from .grammar import Word, words
 from .list_heads import listed_as_other
 from .mentions import Candidate, Mention, NewKey, Spans, attach_particle
-from .mentions.groups import LIST_BULLETS
 from .mentions.model import overlaps, standalone
-from .people import TITLE_WORDS, can_name_org, is_person_name
+from .name_evidence import evidence, latin_after
+from .name_lexicon import Lexicon, kind_of, lexicon
+from .person_names import is_person_name
 
-_COORDINATING = frozenset({"와", "과", "및", "하고", "이랑", "랑"})
-_ARGUMENT_PARTICLES = frozenset(
-    {"은", "는", "이", "가", "을", "를", "와", "과", "에", "에서", "도", "와의", "과의", "와도",
-     "과도", "에게", "로부터", "으로부터", "과는", "와는", "측은", "측도", "의"}
-)  # fmt: skip
-_SEPARATOR = re.compile(r"\s*(?:[,·/" + LIST_BULLETS + r"]|및|그리고)?\s*")
-_HANGUL_PAREN = re.compile(r"\([가-힣][가-힣A-Za-z0-9 ]{1,30}\)")
-_LATIN_PAREN = re.compile(r"\((?P<en>[A-Za-z][A-Za-z0-9 .&\-]{1,40})\)")
 _ALLIANCE_END = re.compile(r"(?:동맹|얼라이언스|연합체?|협의체|협의회|컨소시엄|원팀|포럼)$")
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    places: frozenset[str]
-    generic_latin: frozenset[str]
-    generic_words: frozenset[str]
-    descriptors: frozenset[str]
-    org_predicates: frozenset[str]
-    agent_nouns: frozenset[str]
-    org_list_heads: frozenset[str]  # the descriptors and the list heads of organisations
-    titles: frozenset[str]
-    suffix_types: tuple[tuple[str, str, int], ...]  # (ending, type, minimum prefix length)
-    not_university_short: frozenset[str]
-    not_org_endings: tuple[str, ...]
-    government_endings: tuple[str, ...]
-
-
-_KINDS = (
-    ("university_endings", "University"),
-    ("government_endings", "GovernmentBody"),
-    ("research_endings", "ResearchInstitute"),
-)
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    table = load("discovery")
-    minimum = {e: 3 for e in table.words("endings_after_three")}
-    minimum |= {e: 2 for e in table.words("endings_after_two")}
-    suffixes = [
-        (ending, kind, minimum.get(ending, 1))
-        for cue, kind in _KINDS
-        for ending in table.words(cue)
-    ]
-    suffixes.sort(key=lambda s: len(s[0]), reverse=True)
-    return Lexicon(
-        places=table.set("places"),
-        generic_latin=frozenset(w.casefold() for w in table.words("generic_latin")),
-        generic_words=table.set("generic_words"),
-        descriptors=table.set("descriptors"),
-        org_predicates=table.set("org_predicates"),
-        agent_nouns=table.set("agent_nouns"),
-        org_list_heads=table.set("list_heads") | table.set("descriptors"),
-        titles=frozenset(t for t in TITLE_WORDS if " " not in t),
-        suffix_types=tuple(suffixes),
-        not_university_short=table.set("not_university_short"),
-        not_org_endings=table.words("not_org_endings"),
-        government_endings=tuple(e for e in table.words("government_endings") if not e.isascii()),
-    )
 
 
 @dataclass
@@ -127,10 +70,10 @@ def discover(
         if listed_as_other(analysed, i, lex.org_list_heads):
             name.other = True  # 'A, B 등 5개 언어': the list says what its items are
         if name.score < 2:  # two signals (or one for a proper noun) are enough
-            score = _evidence(analysed, i, text, start, end, org_spans, lex)
+            score = evidence(analysed, i, text, start, end, org_spans, lex)
             # signals add up over the article: '발행사 누리교과서는' and 'X 중심' elsewhere
             name.score = min(2, name.score + score)
-        name.name_en = name.name_en or _latin_after(text, end)
+        name.name_en = name.name_en or latin_after(text, end)
     _fold_glued_particles(names, text)
     found: list[Mention] = []
     for name in names.values():
@@ -138,7 +81,7 @@ def discover(
         # treats it as an organisation twice over; a proper noun needs one signal.
         if name.score < (1 if name.proper else 2) or name.other:
             continue
-        kind = _kind(name.surface, lex)
+        kind = kind_of(name.surface, lex)
         entry = registry.lookup(name.surface)
         key = entry.id if entry else new_key(Candidate("", kind, name.surface, name.name_en))
         # and wherever else the name stands as a word, however Kiwi read it there
@@ -278,178 +221,3 @@ _CLOSING = "'’\"”」』"
 
 def _quoted(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in _OPENING and end < len(text) and text[end] in _CLOSING
-
-
-# --- evidence ---------------------------------------------------------------------------
-
-
-def _evidence(
-    analysed: list[Word],
-    index: int,
-    text: str,
-    start: int,
-    end: int,
-    org_spans: set[tuple[int, int]],
-    lex: Lexicon,
-) -> int:
-    """How strongly the sentence treats the name at ``analysed[index]`` as an organisation."""
-    word = analysed[index]
-    score = 0
-    before = analysed[index - 1] if index else None
-    after = analysed[index + 1] if index + 1 < len(analysed) else None
-    listed = _in_coordination(analysed, index, text, org_spans)
-    if before is not None and before.stem in lex.places and not before.particle and not listed:
-        return 0  # an address ('서울 종로구') or a place's part, unless a list item ('세종 B')
-    if _first_name(analysed, index, lex):
-        return 0
-    if listed:
-        score += 2
-    if before is not None and before.stem in lex.descriptors and not before.particle:
-        score += 1
-    if not word.particle and after is not None and after.stem in lex.agent_nouns:
-        score += 1  # 'X 주도로', 'X 주관의': the noun before a deed's noun is who did it
-    person_before = before is not None and is_person_name(before.stem) and not before.particle
-    titled = after is not None and after.stem in lex.titles
-    if titled and person_before and can_name_org(text[start:end]):
-        score += 2
-    if (_latin_after(text, end) and not word.latin) or _HANGUL_PAREN.match(text, end):
-        score += 1  # 'X(Y)': a name with its other spelling, Latin or Korean
-    # '새너제이에서 공개했다': where something happens is a place more often than a firm.
-    if word.particle in _ARGUMENT_PARTICLES - {"에서"} and _clause_predicate(analysed, index, lex):
-        score += 1
-    return score
-
-
-def _first_name(analysed: list[Word], index: int, lex: Lexicon) -> bool:
-    """'사티아 나델라 마이크로소프트 CEO': a bare word before another name that a title
-    follows is the first half of a foreign person's name."""
-    word = analysed[index]
-    if word.particle or index + 2 >= len(analysed):
-        return False
-    nxt, third = analysed[index + 1], analysed[index + 2]
-    if word.latin != nxt.latin:
-        return False
-    titled = third.stem in lex.titles or (
-        index + 3 < len(analysed) and analysed[index + 3].stem in lex.titles
-    )
-    return (titled and not nxt.latin) or (titled and word.latin and nxt.latin)
-
-
-def _in_coordination(
-    analysed: list[Word], index: int, text: str, org_spans: set[tuple[int, int]]
-) -> bool:
-    """Whether the word is listed with an organisation ('A, B와 C', 'A·B', 'A 및 B'), items
-    described or not ('스타트업 A, 드론 기업 B, 재단법인 C와': a descriptor phrase before an
-    item belongs to the item)."""
-    lex = lexicon()
-    for step in (-1, 1):
-        first = _described_from(analysed, index, lex) if step < 0 else index
-        j = first + step
-        while 0 <= j < len(analysed) and _in_parentheses(text, analysed[j].start):
-            j += step  # '씨메스(AI 로보틱스 개발), 마키나락스': past what the brackets describe
-        if not 0 <= j < len(analysed):
-            continue
-        left, right = (analysed[j], analysed[first]) if step < 0 else (analysed[index], analysed[j])
-        gap = _PARENTHESISED.sub("", text[left.end : right.start])
-        if step > 0:
-            j = _described_item(analysed, j, lex)
-        if not (
-            (left.particle in _COORDINATING and gap.strip() == "")
-            or (not left.particle and _SEPARATOR.fullmatch(gap) and gap.strip())
-        ):
-            continue
-        other = analysed[j]
-        if (other.start, other.stem_end) in org_spans or any(
-            a <= other.start < b for a, b in org_spans
-        ):
-            return True
-        if other.nominal and other.proper and len(other.stem) >= 2:
-            return True
-    return False
-
-
-_PARENTHESISED = re.compile(r"\([^()\n]{0,40}\)|[()]")
-_DESCRIPTION_WORDS = 4  # '재난 예측 스타트업': a descriptor and the nouns before it
-
-
-def _bare(word: Word) -> bool:
-    return word.nominal and not word.particle and word.predicate is None
-
-
-def _described_from(analysed: list[Word], index: int, lex: Lexicon) -> int:
-    """Where the item at ``index`` begins, its descriptor phrase included ('드론 기업 B')."""
-    before = index - 1
-    if before < 0 or not _bare(analysed[before]) or analysed[before].stem not in lex.descriptors:
-        return index
-    first = before
-    while first > 0 and index - first < _DESCRIPTION_WORDS and _bare(analysed[first - 1]):
-        first -= 1
-    return first
-
-
-def _described_item(analysed: list[Word], j: int, lex: Lexicon) -> int:
-    """The item a list entry starting at ``j`` names: past its descriptor phrase, if any."""
-    for k in range(j, min(j + _DESCRIPTION_WORDS, len(analysed) - 1)):
-        if not _bare(analysed[k]):
-            break
-        if analysed[k].stem in lex.descriptors:
-            return k + 1
-    return j
-
-
-def _in_parentheses(text: str, pos: int) -> bool:
-    """Whether ``pos`` lies inside '(…)' on its line (a description or another spelling)."""
-    opened = text.rfind("(", max(0, pos - 40), pos)
-    return opened >= 0 and ")" not in text[opened:pos] and ")" in text[pos : pos + 40]
-
-
-def _clause_predicate(analysed: list[Word], index: int, lex: Lexicon) -> bool:
-    """Whether the clause the word stands in ends in a predicate of organisations."""
-    for word in analysed[index + 1 : index + 12]:
-        if word.predicate is not None:
-            if word.predicate in lex.org_predicates:
-                return True
-            if word.ending in ("EF", "EC"):
-                return False
-        elif word.stem in lex.org_predicates and word.particle in ("을", "를", "에"):
-            return True
-    return False
-
-
-def _latin_after(text: str, end: int) -> str | None:
-    match = _LATIN_PAREN.match(text, end)
-    return match["en"].strip() if match else None
-
-
-# --- kinds ------------------------------------------------------------------------------
-
-
-def _kind(surface: str, lex: Lexicon) -> str:
-    for ending, kind, minimum in lex.suffix_types:
-        if surface.endswith(ending) and len(surface) - len(ending) >= minimum:
-            return kind
-    if (
-        surface.endswith("대")
-        and 3 <= len(surface) <= 5
-        and surface not in lex.not_university_short
-        and not surface.isascii()
-    ):
-        return "University"
-    return "Company"
-
-
-def retype(mentions: list[Mention], candidates: dict[str, Candidate]) -> None:
-    """One typing for every new organisation, whichever finder proposed it: a list item
-    or a brand affiliate typed Company ('한양대', '예일대', '국립국어원') takes the kind its
-    name's ending says."""
-    lex = lexicon()
-    for mention in mentions:
-        if not mention.new or mention.type != "Company":
-            continue
-        kind = _kind(mention.surface, lex)
-        if kind == "Company":
-            continue
-        mention.type = kind
-        candidate = candidates.get(mention.key)
-        if candidate is not None:
-            candidate.type = kind

@@ -26,7 +26,7 @@ from ..romanise import slugify
 from .context import AgreementDraft, ArticleContext, SentenceView
 from .cues import load
 from .dates import first_date, first_day
-from .discovery import discover, retype
+from .discovery import discover
 from .identity import merge_short_forms
 from .mentions import (
     Mention,
@@ -45,6 +45,7 @@ from .mentions import (
     unquoted_alliance_mentions,
 )
 from .mentions.products import quoted_product_spans
+from .name_lexicon import retype
 from .relations import FOUND_VERB, RULES
 from .relations.partners import standing_tie
 from .renames import merge_renamed

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from ..context import ArticleContext, SentenceView
 from ..cues import load
-from ..discovery import lexicon
 from ..grammar import words
 from ..mentions import ORG_TYPES, Candidate
+from ..name_lexicon import lexicon
 from ..people import PersonMention
 from ..titles import parse_title
 from .clauses import date_before, unreal
