@@ -79,7 +79,10 @@ def discover(
     for name in names.values():
         # A name made of ordinary nouns ('엑스로봇' = 엑스 + 로봇) needs a sentence that
         # treats it as an organisation twice over; a proper noun needs one signal.
-        if name.score < (1 if name.proper else 2) or name.other:
+        # A ministry's or agency's name ('해양수산부', '식품의약품안전처') says what it is by
+        # itself; a city's ('수원시') needs a sentence that treats it as a body, not an address.
+        needed = 0 if _central_body(name.surface, lex) else 1 if name.proper else 2
+        if name.score < needed or name.other:
             continue
         kind = kind_of(name.surface, lex)
         entry = registry.lookup(name.surface)
@@ -188,10 +191,17 @@ def _fragmented(word: Word) -> bool:
     )
 
 
+def _central_body(stem: str, lex: Lexicon) -> bool:
+    return len(stem) >= 4 and stem.endswith(lex.government_endings) and "가" <= stem[0] <= "힣"
+
+
 def _institution(stem: str, lex: Lexicon) -> bool:
     """A public body named with common nouns ('과학기술정보통신부', '금융위원회'): long
-    enough that the ending is no ordinary word's."""
-    return len(stem) >= 4 and stem.endswith(lex.government_endings) and "가" <= stem[0] <= "힣"
+    enough that the ending is no ordinary word's; or a place and a local government's
+    ending ('천안시', '강원도')."""
+    if stem[:-1] in lex.places and stem.endswith(lex.local_government_endings):
+        return True
+    return _central_body(stem, lex)
 
 
 @lru_cache(maxsize=65_536)
@@ -212,7 +222,8 @@ def _blocked(surface: str, lex: Lexicon, described: bool = False) -> bool:
         return True
     if len(surface) >= 3 and surface.endswith(lex.not_org_endings):
         return True
-    return is_person_name(surface) and len(surface) == 3 and not described
+    person = is_person_name(surface) and len(surface) == 3 and not described
+    return person and not _institution(surface, lex)  # '천안시' is no 천 씨
 
 
 _OPENING = "'‘\"“「『"

@@ -28,6 +28,7 @@ class Lexicon:
     not_university_short: frozenset[str]
     not_org_endings: tuple[str, ...]
     government_endings: tuple[str, ...]
+    local_government_endings: tuple[str, ...]  # '천안시': a place and one of these
 
 
 _KINDS = (
@@ -61,6 +62,7 @@ def lexicon() -> Lexicon:
         not_university_short=table.set("not_university_short"),
         not_org_endings=table.words("not_org_endings"),
         government_endings=tuple(e for e in table.words("government_endings") if not e.isascii()),
+        local_government_endings=table.words("local_government_endings"),
     )
 
 

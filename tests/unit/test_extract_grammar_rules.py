@@ -181,3 +181,19 @@ def test_product_after_a_relative_clause_with_its_own_object(extract: Extract) -
         "찾아내는 수중 진단 로봇 '심해눈'을 출시했다."
     )
     assert ("DEVELOPS", _id(x, "물결로보틱스"), _id(x, "심해눈")) in relations(x)
+
+
+def test_ministry_named_only_in_a_plan_is_still_an_entity(extract: Extract) -> None:
+    x = extract("바다온은 하반기 해양수산부 연구개발 과제에 지원하는 방안을 검토하고 있다.")
+    assert ("GovernmentBody", "해양수산부") in {(e.type, e.name) for e in x.entities}
+    assert not any(r.from_ == _id(x, "해양수산부") for r in x.relations)
+
+
+def test_city_is_a_body_as_subject_not_in_an_address(extract: Extract) -> None:
+    x = extract(
+        "천안시는 올해 얼라이언스 실증 과제에 시비 3억원을 지원한다.",
+        "출범식은 경기 수원시 광교의 한 호텔에서 열렸다.",
+    )
+    names = {(e.type, e.name) for e in x.entities}
+    assert ("GovernmentBody", "천안시") in names  # a surname syllable first, yet no person
+    assert not any(n == "수원시" for _, n in names)
