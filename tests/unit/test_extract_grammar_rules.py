@@ -197,3 +197,18 @@ def test_city_is_a_body_as_subject_not_in_an_address(extract: Extract) -> None:
     names = {(e.type, e.name) for e in x.entities}
     assert ("GovernmentBody", "천안시") in names  # a surname syllable first, yet no person
     assert not any(n == "수원시" for _, n in names)
+
+
+def test_this_company_refers_to_the_last_subject_and_joins_as_founder(extract: Extract) -> None:
+    x = extract(
+        "2020년 설립된 냉동 물류 기업 냉가람(Naenggaram)은 화물 온도를 예측하는 AI를 만든다. "
+        "이 회사는 올해 3월 물류 기업 한파로지스 주도로 출범한 '냉장 AI 연합'의 창립 "
+        "회원사다.",
+        published="2022-08-23 07:00",
+    )
+    alliance = _id(x, "냉장 AI 연합")
+    member = _relation(x, "MEMBER_OF", _id(x, "냉가람"), alliance)
+    assert (member.role, str(member.since)) == ("founder", "2022-03")
+    # the topic '이 회사는' stands outside the relative clause '… 주도로 출범한': no leader
+    assert ("LEADS", _id(x, "냉가람"), alliance) not in relations(x)
+    assert ("LEADS", _id(x, "한파로지스"), alliance) in relations(x)

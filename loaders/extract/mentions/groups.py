@@ -70,7 +70,9 @@ _PARTY_REF = re.compile(
     + _CUES.group("party_nouns")
     + r"|이들\s"
     + _CUES.group("these_nouns")
-    + r"|이들)(?P<particle>[가-힣]*)"
+    + r"|이들|(?P<one>"
+    + _CUES.alt("this_one")
+    + r"))(?P<particle>[가-힣]*)"
 )
 
 
@@ -130,12 +132,17 @@ def party_refs(
         count = int(match["n"]) if match["n"] else _WORD_COUNT.get(match["w"] or "", 2)
         if match["ref"] == "이들":
             count = 0
+        if match["one"]:
+            count = 1  # '이 회사는': the latest organisation named alone as a subject
         particle = match["particle"]
         if particle and not is_particle_run(particle):
             continue
         start = offset + match.start()
-        earlier = [g for g in history + sentence_groups if g.end <= start and len(g.keys) >= 2]
+        least = 1 if count == 1 else 2
+        earlier = [g for g in history + sentence_groups if g.end <= start and len(g.keys) >= least]
         fitting = [g for g in earlier if count in (0, len(g.keys))]
+        if count == 1:
+            fitting = [g for g in fitting if g.case == "subj"][-1:]
         # "두 회사" are the pair the story is about (a subject), not examples named in passing.
         actors = [g for g in fitting if g.case in ("subj", "com")]
         chosen = (actors or fitting)[-1] if fitting else None

@@ -30,7 +30,14 @@ _SUBJECT_WORD = re.compile(r"[가-힣]+(?:이|가)\s")
 _EACH = _CUES.regex("distributive")
 _FUTURE = _CUES.set("future_adverbs")
 _PERFECT_NOUNS = _CUES.set("perfect_nouns")
-_SAME_DAY = re.compile(_CUES.alt("same_day"))
+# '같은 날', '같은 달', '같은 해', '당시': the date named last at least as precise as the
+# first number (an ISO prefix length), cut to the second
+_SAME = (
+    (re.compile(_CUES.alt("same_day")), 10, 10),
+    (re.compile(_CUES.alt("same_month")), 7, 7),
+    (re.compile(_CUES.alt("same_year")), 4, 4),
+    (re.compile(_CUES.alt("same_time")), 4, 10),
+)
 _AUXILIARY = frozenset({"있", "오", "가", "두"})
 _FOUNDING_PREDICATES = load("membership").set("founding_predicates")
 _MEMBERSHIP_PREDICATES = _FOUNDING_PREDICATES | load("membership").set("joining_predicates")
@@ -124,9 +131,13 @@ def date_before(ctx: ArticleContext, view: SentenceView, cue: int) -> str | None
     a founding relative clause stands between and takes it: in '지난해 2월 출범한 원팀에는
     …이 참여하고 있다' the date is the founding's, not the joining's."""
     dates = [d for d in find_dates(view.text, ctx.published, ctx.event) if d.end <= cue]
-    same_day = _SAME_DAY.search(view.text, 0, cue)
-    if same_day and not any(d.start > same_day.start() for d in dates):
-        return _previous_date(ctx, view)  # '같은 날': the day the text named last
+    for pattern, precision, cut in _SAME:
+        same = pattern.search(view.text, 0, cue)
+        if same and not any(d.start > same.start() for d in dates):
+            # '같은 날': the day the text named last, in this sentence or before it
+            precise = [d.value for d in dates if len(d.value) >= precision]
+            named = precise[-1] if precise else _previous_date(ctx, view, precision)
+            return named[:cut] if named else None
     if not dates:
         return None
     last = dates[-1]
@@ -144,12 +155,14 @@ def date_after(ctx: ArticleContext, view: SentenceView, cue: int) -> str | None:
     )
 
 
-def _previous_date(ctx: ArticleContext, view: SentenceView) -> str | None:
-    """The last date written before this sentence (what '같은 날' refers to)."""
+def _previous_date(ctx: ArticleContext, view: SentenceView, precision: int) -> str | None:
+    """The last date written before this sentence at least as precise as ``precision`` (an
+    ISO prefix length): what '같은 날' (10) or '같은 달' (7) refers to."""
     for earlier in (v for v in ctx.earlier(view) if not v.headline):
         dates = find_dates(earlier.text, ctx.published, ctx.event)
-        if dates:
-            return dates[-1].value
+        precise = [d.value for d in dates if len(d.value) >= precision]
+        if precise:
+            return precise[-1]
     return None
 
 

@@ -47,8 +47,10 @@ def composition(ctx: ArticleContext, view: SentenceView) -> None:
         elif (word.predicate in _ACTIVE or word.stem in _ACTIVE) and _stative(view, word):
             _state(ctx, view, alliances, word, cases=("subj",))
         elif word.stem in _ROLE_NOUNS and any(m.tag == "VCP" for m in word.morphs):
-            # 'A와 B, C가 참여기관이다': the role noun as the predicate says what they are
-            _state(ctx, view, alliances, word, cases=("subj",))
+            # 'A와 B, C가 참여기관이다': the role noun as the predicate says what they are;
+            # '이 회사는 … 'X'의 창립 회원사다': a founder, from the founding
+            founder = any(w.stem == _FOUNDER_MARK for w in view.words[max(0, i - 2) : i])
+            _state(ctx, view, alliances, word, cases=("subj",), founder=founder)
 
 
 def _role_noun(
@@ -112,16 +114,19 @@ def _state(
     alliances: list[Mention],
     word: Word,
     cases: tuple[str, ...],
+    founder: bool = False,
 ) -> None:
     if unreal(view, word.end, word.start):
         return
     groups = [g for g in view.groups if view.local(g.end) <= word.start and g.case in cases]
-    target = _alliance(ctx, view, alliances, ("subj", "loc"))
+    target = _alliance(ctx, view, alliances, ("subj", "loc", "gen"))
     if not groups or target is None:
         return
     group: Group = groups[-1]
+    since = ctx.founded.get(target) if founder else None
     for key in group.keys:
-        ctx.relate("MEMBER_OF", key, target, view, role="member")
+        role = "founder" if founder else "member"
+        ctx.relate("MEMBER_OF", key, target, view, since=since, role=role)
 
 
 def _stative(view: SentenceView, word: Word) -> bool:

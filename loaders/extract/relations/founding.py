@@ -154,7 +154,10 @@ def _relative_founders(
     inside = [
         g
         for g in view.groups
-        if start <= view.local(g.start) and view.local(g.end) <= cue and g.case in ("subj", "com")
+        if start <= view.local(g.start)
+        and view.local(g.end) <= cue
+        and g.case in ("subj", "com")
+        and not _topic(view, g)
     ]
     if not inside and _defines(view):
         # '지난 2월 결성된 AI 원팀은 KT와 … 등이 모인 협의체다': a definition of the alliance
@@ -167,6 +170,12 @@ def _relative_founders(
         return
     for key in founders:
         ctx.relate("MEMBER_OF", key, target, view, since=since, role="founder")
+
+
+def _topic(view: SentenceView, group: Group) -> bool:
+    """A group marked '은/는' ('이 회사는 … 주도로 출범한 'X'의'): the main clause's topic;
+    a relative clause marks its own subject with '이/가'."""
+    return view.text[view.local(group.end) - 1 : view.local(group.end)] in ("은", "는")
 
 
 def _described_alliance(view: SentenceView, alliances: list[Mention], cue_end: int) -> str | None:
