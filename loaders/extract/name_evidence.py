@@ -14,6 +14,7 @@ from .mentions.groups import LIST_BULLETS
 from .name_lexicon import Lexicon, lexicon
 from .people import can_name_org
 from .person_names import is_person_name
+from .titles import TITLE_END
 
 _COORDINATING = frozenset({"와", "과", "및", "하고", "이랑", "랑"})
 _ARGUMENT_PARTICLES = frozenset(
@@ -54,12 +55,24 @@ def evidence(
     titled = after is not None and after.stem in lex.titles
     if titled and person_before and can_name_org(text[start:end]):
         score += 2
+    if _names_holder(analysed, index) and can_name_org(text[start:end]):
+        score += 2  # '울산시 백승아 시민건강국장': the organisation before a name and title
     if (latin_after(text, end) and not word.latin) or _HANGUL_PAREN.match(text, end):
         score += 1  # 'X(Y)': a name with its other spelling, Latin or Korean
     # '새너제이에서 공개했다': where something happens is a place more often than a firm.
     if word.particle in _ARGUMENT_PARTICLES - {"에서"} and _clause_predicate(analysed, index, lex):
         score += 1
     return score
+
+
+def _names_holder(analysed: list[Word], index: int) -> bool:
+    """'<org> <name> <title>': a bare word, a bare person's name, then a title."""
+    if analysed[index].particle or index + 2 >= len(analysed):
+        return False
+    name, title = analysed[index + 1], analysed[index + 2]
+    return (
+        not name.particle and is_person_name(name.stem) and TITLE_END.search(title.stem) is not None
+    )
 
 
 def _first_name(analysed: list[Word], index: int, lex: Lexicon) -> bool:

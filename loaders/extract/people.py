@@ -88,6 +88,7 @@ def find_people(
             start = offset + head.start("name")
             end = offset + head.end("name")
             found[start] = PersonMention(start, end, head["name"], org, head["title"], aside=True)
+    _former_holders(text, offset, orgs, found)
     _people_by_title(text, offset, orgs, found)
     for mention in registry_people:
         found.setdefault(mention.start, PersonMention(mention.start, mention.end, mention.surface))
@@ -279,6 +280,8 @@ def _people_by_title(
         title = parse_title(text, match.end())
         if not title or bare_title(title[0]) not in STRONG_TITLES:
             continue
+        if text[max(0, match.start() - 2) : match.start()] == "전 ":
+            continue  # '최영재 전 남해해운 사장': after '전', a former post's organisation
         if not all(is_person_name(n) for n in names):
             continue
         pos = match.start()
@@ -286,6 +289,30 @@ def _people_by_title(
             at = offset + text.index(name, pos)
             found.setdefault(at, PersonMention(at, at + len(name), name))
             pos = at - offset + len(name)
+
+
+# '노재윤 전 전남해양에너지연구원장', '박순애 전 대청호신협 이사장': a name, '전' (former) and the
+# organisation with the title held before.
+_FORMER = re.compile(
+    r"(?<![\w·])(?P<name>[가-힣]{2,4}) 전 (?P<first>[^\s,.]+)(?: (?P<second>[^\s,.]+))?"
+)
+_PARTICLES_AFTER = re.compile(r"(?:은|는|이|가|을|를|의|과|와|도|께서|께서는)$")
+
+
+def _former_holders(
+    text: str, offset: int, orgs: list[Mention], found: dict[int, PersonMention]
+) -> None:
+    """People named by a post they no longer hold: an entity, but no position (the title
+    is left off, so the positions rule states nothing)."""
+    for match in _FORMER.finditer(text):
+        start = offset + match.start("name")
+        if start in found or not is_person_name(match["name"]):
+            continue
+        words = [w for w in (match["first"], match["second"]) if w]
+        heads = [_PARTICLES_AFTER.sub("", w) for w in words]
+        if not any(TITLE_END.search(h) or GLUED_TITLE.search(h) for h in heads):
+            continue
+        found[start] = PersonMention(start, start + len(match["name"]), match["name"])
 
 
 def find_short_refs(text: str, offset: int, known: list[PersonMention]) -> list[PersonMention]:

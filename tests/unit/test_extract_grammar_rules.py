@@ -212,3 +212,19 @@ def test_this_company_refers_to_the_last_subject_and_joins_as_founder(extract: E
     # the topic '이 회사는' stands outside the relative clause '… 주도로 출범한': no leader
     assert ("LEADS", _id(x, "냉가람"), alliance) not in relations(x)
     assert ("LEADS", _id(x, "한파로지스"), alliance) in relations(x)
+
+
+def test_former_post_names_a_person_without_a_position(extract: Extract) -> None:
+    x = extract(
+        "협의회 자문은 박가윤 전 무등산신협 이사장이 맡는다. 해양 기업 바다온(Badaon)은 "
+        "최도현 전 동해해운 사장을 경영 고문으로 영입했다."
+    )
+    people = {e.name for e in x.entities if e.type == "Person"}
+    assert {"박가윤", "최도현"} <= people
+    assert "동해해운" not in people  # after '전', a former post's organisation
+    assert not any(r.type == "HOLDS_POSITION" for r in x.relations)
+
+
+def test_department_director_title(extract: Extract) -> None:
+    x = extract("울산시 백하윤 시민건강국장은 '병원 간 환자 배분에 쓰겠다'고 밝혔다.")
+    assert any(r.type == "HOLDS_POSITION" and r.title == "시민건강국장" for r in x.relations)
