@@ -67,7 +67,7 @@ def discover(
         # name counts as a firm only on two signals ("미디어 특화 AI 기업 'XL8'이 합류").
         if not _quoted(text, start, end):
             name.proper = name.proper or _proper_stem(analysed[i], lex)
-        if listed_as_other(analysed, i, lex.org_list_heads):
+        if listed_as_other(analysed, i, lex.org_list_heads, text):
             name.other = True  # 'A, B 등 5개 언어': the list says what its items are
         if name.score < 2:  # two signals (or one for a proper noun) are enough
             score = evidence(analysed, i, text, start, end, org_spans, lex)
@@ -216,7 +216,7 @@ def _blocked(surface: str, lex: Lexicon, described: bool = False) -> bool:
         return True  # a descriptor ('재단법인', '스타트업') stands before a name, is none
     if surface in lex.org_predicates:
         return True  # what organisations do ('합류', '탈퇴') is no organisation
-    if surface.isdigit():
+    if surface.isdigit() or _measure(surface, lex):
         return True
     if _ALLIANCE_END.search(surface) or any(surface.endswith(t) for t in lex.titles):
         return True
@@ -224,6 +224,15 @@ def _blocked(surface: str, lex: Lexicon, described: bool = False) -> bool:
         return True
     person = is_person_name(surface) and len(surface) == 3 and not described
     return person and not _institution(surface, lex)  # '천안시' is no 천 씨
+
+
+_NUMBER = re.compile(r"\d[\d,.]*(?P<unit>[A-Za-z]+)")
+
+
+def _measure(surface: str, lex: Lexicon) -> bool:
+    """'1200ha', '300MW': a number and a unit."""
+    match = _NUMBER.fullmatch(surface)
+    return match is not None and match["unit"].casefold() in lex.measure_units
 
 
 _OPENING = "'‘\"“「『"

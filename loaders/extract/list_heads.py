@@ -13,7 +13,7 @@ import re
 from .grammar import Word
 
 
-def listed_as_other(analysed: list[Word], index: int, org_heads: frozenset[str]) -> bool:
+def listed_as_other(analysed: list[Word], index: int, org_heads: frozenset[str], text: str) -> bool:
     """'한국어와 영어, 일본어 등 5개 언어를': a list closed by '등' and a noun phrase names the
     kind of its items; a phrase with no organisation's noun in it (언어, 국가, 도시, 제품)
     says the items are none either. A count of countries or people ('5개국', '3명') decides
@@ -22,8 +22,9 @@ def listed_as_other(analysed: list[Word], index: int, org_heads: frozenset[str])
     for k in range(index, min(index + _LIST_REACH, len(analysed))):
         word = analysed[k]
         if word.stem == "등":
-            if word.particle:
-                return False  # '… 등이 합류했다': no head noun says what they are
+            if word.particle or text[word.end : word.end + 1] == ")":
+                # '… 등이 합류했다', '12곳(A, B 등)이다': no head noun says what they are
+                return False
             heads = _phrase_after(analysed, k + 1)
             return heads is not None and not any(_org_noun(h, org_heads) for h in heads)
         if word.predicate is not None or word.particle not in _LIST_PARTICLES:

@@ -84,6 +84,8 @@ def _first_name(analysed: list[Word], index: int, lex: Lexicon) -> bool:
     nxt, third = analysed[index + 1], analysed[index + 2]
     if word.latin != nxt.latin:
         return False
+    if third.stem in lex.titles and is_person_name(nxt.stem):
+        return False  # '하늘쟁기 옥지환 대표': an organisation before a Korean name and title
     titled = third.stem in lex.titles or (
         index + 3 < len(analysed) and analysed[index + 3].stem in lex.titles
     )

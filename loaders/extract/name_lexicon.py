@@ -29,6 +29,7 @@ class Lexicon:
     not_org_endings: tuple[str, ...]
     government_endings: tuple[str, ...]
     local_government_endings: tuple[str, ...]  # '천안시': a place and one of these
+    measure_units: frozenset[str]  # '1200ha': a number and one of these is a measure
 
 
 _KINDS = (
@@ -63,6 +64,7 @@ def lexicon() -> Lexicon:
         not_org_endings=table.words("not_org_endings"),
         government_endings=tuple(e for e in table.words("government_endings") if not e.isascii()),
         local_government_endings=table.words("local_government_endings"),
+        measure_units=frozenset(u.casefold() for u in table.words("measure_units")),
     )
 
 

@@ -349,8 +349,9 @@ def _bare_titles(person: PersonMention) -> set[str]:
 
 
 def _word_before(text: str, pos: int) -> tuple[str, int] | None:
-    """The word ending one space before ``pos`` and its start, if a space separates them."""
+    """The word ending one space before ``pos`` and its start, if a space separates them
+    (a person's age in parentheses after it is left out: '표은결(58) 푸른들영농조합법인 대표')."""
     if pos < 2 or text[pos - 1] != " ":
         return None
-    match = re.search(r"(?:^|(?<=[\s,·'\"(‘“]))([가-힣]{2,4})$", text[: pos - 1])
+    match = re.search(r"(?:^|(?<=[\s,·'\"(‘“]))([가-힣]{2,4})(?:\(\d{1,3}\))?$", text[: pos - 1])
     return (match.group(1), match.start(1)) if match else None

@@ -21,11 +21,15 @@ _NOT_NAMES = _WORDS.set("not_names")
 
 def is_person_name(word: str) -> bool:
     """Whether a word reads as a Korean name: 2-4 syllables, a known surname first, and not
-    one of the words that only look like names ('이번', '정부')."""
+    one of the words that only look like names ('이번', '정부'); a four-syllable name has a
+    two-syllable surname."""
+    split = split_person_name(word)
     return (
         _NAME.fullmatch(word) is not None
         and word not in _NOT_NAMES
-        and split_person_name(word) is not None
+        and split is not None
+        # four syllables are a two-syllable surname's (남궁, 선우); '하늘쟁기' is no name
+        and (len(word) < 4 or len(split[0]) == 2)
         and not _inflected(word)
     )
 

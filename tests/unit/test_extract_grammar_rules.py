@@ -228,3 +228,45 @@ def test_former_post_names_a_person_without_a_position(extract: Extract) -> None
 def test_department_director_title(extract: Extract) -> None:
     x = extract("울산시 백하윤 시민건강국장은 '병원 간 환자 배분에 쓰겠다'고 밝혔다.")
     assert any(r.type == "HOLDS_POSITION" and r.title == "시민건강국장" for r in x.relations)
+
+
+def test_signing_paper_sentence_continues_the_agreement_and_a_deputy_signs(
+    extract: Extract,
+) -> None:
+    x = extract(
+        "한빛대학교병원은 의료 AI 스타트업 루멘엑스(LumenX), IT 기업 대성정보기술과 "
+        "'폐 영상 AI 공동 연구를 위한 업무협약'을 지난 14일 체결했다고 18일 밝혔다. "
+        "협약서에는 함도윤 루멘엑스 대표가 서명했다. 대성정보기술은 해외 출장 중인 "
+        "심재호 대표 대신 권오준 부사장이 서명했다.",
+        published="2021-05-18 14:22",
+    )
+    agreements = [e for e in x.entities if e.type == "Agreement"]
+    assert [a.name for a in agreements] == ["폐 영상 AI 공동 연구를 위한 업무협약"]
+    signed = {r.from_ for r in x.relations if r.type == "SIGNED"}
+    assert {_id(x, "함도윤"), _id(x, "권오준")} <= signed
+    assert _id(x, "심재호") not in signed  # '대신': instead of him
+
+
+def test_four_syllable_word_with_one_syllable_surname_is_no_name(extract: Extract) -> None:
+    x = extract(
+        "얼라이언스 의장을 맡은 하늘보리 옥지수 대표는 '데이터가 정확도를 결정한다'고 말했다. "
+        "하늘보리는 농업 드론 기업이다."
+    )
+    titles = {(r.from_, r.to, r.title) for r in x.relations if r.type == "HOLDS_POSITION"}
+    assert (_id(x, "옥지수"), _id(x, "하늘보리"), "대표") in titles
+
+
+def test_parenthesised_member_list_and_long_cooperative_names(extract: Extract) -> None:
+    x = extract(
+        "'스마트들녘 AI 얼라이언스'는 지난해 4월 드론 기업 하늘보리 주도로 출범했다. "
+        "현재 회원은 12곳(하늘보리, 흙빛데이터, 온새미종묘 등)이다. 논 1200ha의 기록을 "
+        "나눈다. 표은솔(58) 푸른벌영농조합법인 대표는 조합이 지난 26일 얼라이언스에 "
+        "합류했다고 밝혔다.",
+        published="2021-11-30 09:00",
+    )
+    alliance = _id(x, "스마트들녘 AI 얼라이언스")
+    assert {_id(x, "흙빛데이터"), _id(x, "온새미종묘")} <= _members(x, alliance)
+    names = {e.name for e in x.entities}
+    assert "푸른벌영농조합법인" in names and "1200ha" not in names
+    titles = {(r.from_, r.title) for r in x.relations if r.type == "HOLDS_POSITION"}
+    assert (_id(x, "표은솔"), "대표") in titles

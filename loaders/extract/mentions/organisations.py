@@ -98,6 +98,11 @@ def _suffix_orgs(
         if prefix.isdigit() or (len(prefix) < 2 and not prefix.isascii()):
             continue
         run = HANGUL_RUN.match(text, end)
+        whole = ORG_SUFFIX.fullmatch(text, start, end + len(run.group())) if run else None
+        if whole and run and not is_particle_run(run.group()):
+            # '푸른들영농조합법인': the longer ending ('…조합' + '법인') is the name's
+            end, name = whole.end(), whole["name"]
+            run = HANGUL_RUN.match(text, end)
         if run and run.group() and not is_particle_run(run.group()):
             glued = re.fullmatch(r"장관?(?P<p>[가-힣]*)", run.group())
             if not (glued and (not glued["p"] or is_particle_run(glued["p"]))):

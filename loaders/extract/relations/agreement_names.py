@@ -20,7 +20,9 @@ CUES = load("agreements")
 CONCLUDE = re.compile(
     r"(?P<noun>"
     + CUES.group("agreement_nouns")
-    + r")(?P<tail>(?:\([A-Za-z]+\)|['’\"”])*)(?:을|를|도|은|는)?\s*(?P<verb>"
+    + r")(?P<tail>(?:\([A-Za-z]+\)|['’\"”])*)(?:을|를|도|은|는)?"
+    # '… 업무협약'을 지난 14일 체결했다': the day may stand between the object and its verb
+    + r"(?:\s*(?:지난|오는)?\s*\d{1,2}\s*일|\s*이날)?\s*(?P<verb>"
     + CUES.alt("conclude_verbs")
     + r")"
 )

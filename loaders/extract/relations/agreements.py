@@ -54,7 +54,10 @@ def agreements(ctx: ArticleContext, view: SentenceView) -> None:
     if signers and draft.date is None and view.date and len(view.date) == 10:
         draft.date = view.date  # '… 지난달 20일 협약서에 서명하고 있다': the signing's day
     if conclude is not None or draft.names or draft.signers:
-        merged = _merge_draft(ctx, draft)
+        # '협약서에는 A와 B가 서명했다' with no signing verb of its own and no quoted name:
+        # the paper of the agreement just reported, whoever signs it
+        anaphoric = conclude is None and not draft.quoted
+        merged = _merge_draft(ctx, draft, anaphoric=anaphoric)
         if conclude is not None:
             _members_pending(ctx, view, conclude, merged)
     _add_members(ctx)
@@ -134,12 +137,15 @@ def objectives(ctx: ArticleContext, view: SentenceView) -> None:
                 target[-1].objectives.append(item)
 
 
-def _merge_draft(ctx: ArticleContext, draft: AgreementDraft) -> AgreementDraft:
+def _merge_draft(
+    ctx: ArticleContext, draft: AgreementDraft, *, anaphoric: bool = False
+) -> AgreementDraft:
     """Add what the sentence says to the agreement of the same signing: the same parties
-    (one with no parties yet, or a sentence naming none, is the same one) on no other day;
-    else start a new one. Returns the draft the sentence went to."""
+    (one with no parties yet, or a sentence naming none, is the same one) on no other day,
+    or, for a sentence that only refers back to it (``anaphoric``), the latest one; else
+    start a new one. Returns the draft the sentence went to."""
     for known in reversed(ctx.agreements):  # the latest one the story is about
-        if not _same_signing(known, draft):
+        if not _same_signing(known, draft, anaphoric=anaphoric):
             continue
         for name in draft.names:
             if name not in known.names:
@@ -158,9 +164,9 @@ def _merge_draft(ctx: ArticleContext, draft: AgreementDraft) -> AgreementDraft:
     return draft
 
 
-def _same_signing(known: AgreementDraft, draft: AgreementDraft) -> bool:
+def _same_signing(known: AgreementDraft, draft: AgreementDraft, *, anaphoric: bool) -> bool:
     ours, theirs = draft.party_keys(), known.party_keys()
-    if ours and theirs and not ours & theirs:
+    if ours and theirs and not ours & theirs and not anaphoric:
         return False
     if not (known.date and draft.date):
         return True

@@ -39,7 +39,7 @@ def signatories(
     ctx: ArticleContext, view: SentenceView, conclude: re.Match[str] | None
 ) -> list[PersonMention]:
     """The people of the sentence who sign the agreement it is about (see the module)."""
-    people = [p for p in view.people if not p.aside]
+    people = [p for p in view.people if not p.aside and not _replaced(view, p)]
     if not people:
         return []
     if _SIGNING_VERB.search(view.text) or _shows_signing(view, conclude is not None):
@@ -52,6 +52,16 @@ def signatories(
         parties = ctx.agreements[-1].party_keys()
         return [p for p in people if person_org(ctx, p) in parties and not _also(view, p)]
     return []
+
+
+def _replaced(view: SentenceView, person: PersonMention) -> bool:
+    """'… 심재원 대표 대신 권오성 부사장이 서명했다': the one '대신' (instead of) follows did not
+    sign."""
+    return _INSTEAD.match(view.text, view.local(person.end)) is not None
+
+
+# after the name, its title if any, then '대신' ('심재원 대표 대신', '대표를 대신해')
+_INSTEAD = re.compile(r"\s*(?:[^\s,]{1,12}?(?:을|를)?\s+)?대신")
 
 
 def _also(view: SentenceView, person: PersonMention) -> bool:
