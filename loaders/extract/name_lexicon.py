@@ -53,7 +53,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         places=table.set("places"),
         generic_latin=frozenset(w.casefold() for w in table.words("generic_latin")),
-        generic_words=table.set("generic_words"),
+        generic_words=table.set("generic_words") | table.set("languages"),
         descriptors=table.set("descriptors"),
         org_predicates=table.set("org_predicates"),
         agent_nouns=table.set("agent_nouns"),

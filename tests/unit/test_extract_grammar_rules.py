@@ -270,3 +270,24 @@ def test_parenthesised_member_list_and_long_cooperative_names(extract: Extract) 
     assert "푸른벌영농조합법인" in names and "1200ha" not in names
     titles = {(r.from_, r.title) for r in x.relations if r.type == "HOLDS_POSITION"}
     assert (_id(x, "표은솔"), "대표") in titles
+
+
+def test_languages_and_trade_descriptions_are_no_organisations(extract: Extract) -> None:
+    x = extract(
+        "통역 스타트업 말벗랩스(Malbeot Labs)는 영어, 중국어, 몽골어를 지원한다. "
+        "'첨단도료 AI 연합'은 2022년 6월 태성케미칼 주도로 한빛화학, 도료업체 "
+        "빛고을페인트 등 7곳이 모여 출범했다."
+    )
+    names = {e.name for e in x.entities}
+    assert not names & {"영어", "중국어", "몽골어", "도료업체"}
+    assert {"한빛화학", "빛고을페인트"} <= names
+
+
+def test_bare_alliance_noun_after_an_adnominal_lead_is_the_topic(extract: Extract) -> None:
+    x = extract(
+        "'그린소재 AI 동맹'은 석영케미칼이 이끄는 연합으로, '첨단도료 AI 연합'과 표준을 "
+        "놓고 경쟁하고 있다."
+    )
+    lead = _id(x, "석영케미칼")
+    assert ("LEADS", lead, _id(x, "그린소재 AI 동맹")) in relations(x)
+    assert ("LEADS", lead, _id(x, "첨단도료 AI 연합")) not in relations(x)

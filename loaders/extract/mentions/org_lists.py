@@ -49,6 +49,8 @@ _NOT_LIST_ORG = _CUES.set("not_list_orgs")
 _DEED_NOUNS = load("discovery").set("org_predicates")
 # Places listed beside firms ('한울정밀과 청주의 다래소프트') describe them; they are none.
 _PLACES = load("discovery").set("places")
+# Languages are listed like names ('영어, 중국어, 몽골어를 지원').
+_LANGUAGES = load("discovery").set("languages")
 _VERBISH = re.compile(_CUES.group("verbish_endings") + r"$")
 _NOT_LIST_ORG_END = re.compile(
     r"(?:"
@@ -128,7 +130,7 @@ def _org_like(word: str) -> bool:
         return False
     if _ROLE.sub("", word) in _NOT_LIST_ORG:
         return False  # 'X를 주관사로, A와 B를 참여기관으로': a role in the adverbial case
-    if word in _PLACES:
+    if word in _PLACES or word in _LANGUAGES:
         return False
     if word.isascii():
         return (len(word) >= 2 and word[0].isupper() and not word.isupper()) or (

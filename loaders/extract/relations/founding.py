@@ -280,6 +280,11 @@ def _led_alliance(
     """'X가 주도하는 <A>' names A right after the cue; '<A>는 X가 주도한다' anywhere in the
     sentence; 'X를 중심으로 출범' the alliance founded. 'X가 주도하는 경쟁 연합' names none."""
     if _adnominal_lead(view, cue):
+        head = next((w for w in view.words if w.start >= cue.end()), None)
+        subjects = [m for m in alliances if m.case == "subj" and view.local(m.end) <= cue.start()]
+        if head is not None and _ALLIANCE_NOUN.search(head.stem) and subjects:
+            # '<A>은 X가 이끄는 연합으로': the bare alliance noun is A, the topic
+            return subjects[-1].key
         after = [m for m in alliances if 0 <= view.local(m.start) - cue.end() <= 25]
         return after[0].key if after else None
     if alliances:
