@@ -101,9 +101,10 @@ def _in_coordination(
     lex = lexicon()
     for step in (-1, 1):
         first = _described_from(analysed, index, lex) if step < 0 else index
-        j = first + step
-        while 0 <= j < len(analysed) and _in_parentheses(text, analysed[j].start):
-            j += step  # '씨메스(AI 로보틱스 개발), 마키나락스': past what the brackets describe
+        j = _past_brackets(analysed, first + step, step, text)
+        if step < 0 and j >= 0 and analysed[j].surface in _COORDINATING:
+            # 'A(VoiceGyeol)과 B': Kiwi reads the '과' cut off by the bracket as a word
+            j = _past_brackets(analysed, j - 1, step, text)
         if not 0 <= j < len(analysed):
             continue
         left, right = (analysed[j], analysed[first]) if step < 0 else (analysed[index], analysed[j])
@@ -113,6 +114,8 @@ def _in_coordination(
         if not (
             (left.particle in _COORDINATING and gap.strip() == "")
             or (not left.particle and _SEPARATOR.fullmatch(gap) and gap.strip())
+            # 'A(VoiceGyeol)과 B': the particle after the parenthesis is A's
+            or (not left.particle and gap.strip() in _COORDINATING)
         ):
             continue
         other = analysed[j]
@@ -123,6 +126,13 @@ def _in_coordination(
         if other.nominal and other.proper and len(other.stem) >= 2:
             return True
     return False
+
+
+def _past_brackets(analysed: list[Word], j: int, step: int, text: str) -> int:
+    """'씨메스(AI 로보틱스 개발), 마키나락스': the next word past what the brackets describe."""
+    while 0 <= j < len(analysed) and _in_parentheses(text, analysed[j].start):
+        j += step
+    return j
 
 
 _PARENTHESISED = re.compile(r"\([^()\n]{0,40}\)|[()]")
@@ -139,7 +149,12 @@ def _described_from(analysed: list[Word], index: int, lex: Lexicon) -> int:
     if before < 0 or not _bare(analysed[before]) or analysed[before].stem not in lex.descriptors:
         return index
     first = before
-    while first > 0 and index - first < _DESCRIPTION_WORDS and _bare(analysed[first - 1]):
+    while (
+        first > 0
+        and index - first < _DESCRIPTION_WORDS
+        and _bare(analysed[first - 1])
+        and analysed[first - 1].surface not in _COORDINATING  # a '과' cut off by a bracket
+    ):
         first -= 1
     return first
 

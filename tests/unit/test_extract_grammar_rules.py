@@ -291,3 +291,13 @@ def test_bare_alliance_noun_after_an_adnominal_lead_is_the_topic(extract: Extrac
     lead = _id(x, "석영케미칼")
     assert ("LEADS", lead, _id(x, "그린소재 AI 동맹")) in relations(x)
     assert ("LEADS", lead, _id(x, "첨단도료 AI 연합")) not in relations(x)
+
+
+def test_coordination_across_a_latin_spelling_in_brackets(extract: Extract) -> None:
+    x = extract(
+        "'방송 AI 협의체'는 7일 출범했다. 음성인식 스타트업 보이스온(VoiceOn)과 자막 전문 "
+        "업체 자막마을도 창립 회원사로 이름을 올렸다.",
+        published="2020-09-08 09:00",
+    )
+    council = _id(x, "방송 AI 협의체")
+    assert {_id(x, "보이스온"), _id(x, "자막마을")} <= _members(x, council)
