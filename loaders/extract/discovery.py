@@ -25,7 +25,7 @@ from ..text import name_key
 from .grammar import Word, words
 from .list_heads import listed_as_other
 from .mentions import Candidate, Mention, NewKey, Spans, attach_particle
-from .mentions.model import overlaps, standalone
+from .mentions.model import overlaps, standalone, strip_particles
 from .name_evidence import evidence, latin_after
 from .name_lexicon import Lexicon, kind_of, lexicon
 from .person_names import is_person_name
@@ -149,8 +149,20 @@ def _name_spans(analysed: list[Word], text: str) -> list[tuple[int, int, str]]:
         ):
             spans[-1] = (-1, -1, "")
             start = prev[0]
+        elif i and _legal_form(analysed[i - 1], word, text, lex):
+            # '법무법인 새결은': the form is part of the name (and a particle Kiwi kept is not)
+            start = analysed[i - 1].start
+            end = word.start + len(strip_particles(text[word.start : end], keep=2))
         spans.append((start, end, text[start:end]))
     return spans  # aligned with ``analysed``: (-1, -1, '') where a word names nothing
+
+
+def _legal_form(before: Word, word: Word, text: str, lex: Lexicon) -> bool:
+    return (
+        before.stem in lex.name_prefixes
+        and not before.particle
+        and text[before.end : word.start] == " "
+    )
 
 
 def _copular_names(analysed: list[Word]) -> frozenset[str]:

@@ -301,3 +301,14 @@ def test_coordination_across_a_latin_spelling_in_brackets(extract: Extract) -> N
     )
     council = _id(x, "방송 AI 협의체")
     assert {_id(x, "보이스온"), _id(x, "자막마을")} <= _members(x, council)
+
+
+def test_legal_form_is_part_of_a_law_firms_name(extract: Extract) -> None:
+    x = extract(
+        "법무법인 한결음은 지난해 12월 '금융 AI 얼라이언스'에 특별회원으로 가입했다. "
+        "얼라이언스는 은행, 보험, 증권 등 회원사 30곳을 두고 있다.",
+        published="2023-02-07 09:00",
+    )
+    names = {e.name for e in x.entities}
+    assert "법무법인 한결음" in names
+    assert not names & {"보험", "증권"}
