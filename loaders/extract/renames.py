@@ -50,14 +50,19 @@ def merge_renamed(
 
 def _renaming(text: str, mention: Mention) -> bool:
     """'명칭을 'X'로 바꿨다': the name noun before, the verb of changing after."""
-    before = text[max(0, mention.start - 12) : mention.start].rstrip("'‘\"“ ")
-    return bool(_OBJECT.search(before)) and bool(_VERB.match(text, mention.end))
+    return _framed(text, mention, _OBJECT, _VERB)
 
 
 def _aliasing(text: str, mention: Mention) -> bool:
     """'국문 약칭은 'X'이다': a name noun as topic, the name as predicate."""
-    before = text[max(0, mention.start - 12) : mention.start].rstrip("'‘\"“ ")
-    return bool(_ALIAS_TOPIC.search(before)) and bool(_ALIAS_COPULA.match(text, mention.end))
+    return _framed(text, mention, _ALIAS_TOPIC, _ALIAS_COPULA)
+
+
+def _framed(text: str, mention: Mention, before: re.Pattern[str], after: re.Pattern[str]) -> bool:
+    """Whether the words just before the (quoted) name end as ``before`` says and the text
+    right after it starts as ``after`` says."""
+    head = text[max(0, mention.start - 12) : mention.start].rstrip("'‘\"“ ")
+    return bool(before.search(head)) and bool(after.match(text, mention.end))
 
 
 def _merge(

@@ -9,7 +9,7 @@ import pytest
 
 from allygraph.loaders.extract import RuleExtractor
 from allygraph.loaders.intake import parse_article
-from allygraph.models import Extraction
+from allygraph.models import Extraction, Relation
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 SEED = SHARED / "seeds" / "2020-06-03-ajunews-kt-lg-ai-one-team.txt"
@@ -44,3 +44,20 @@ def relations(extraction: Extraction) -> set[tuple[str, ...]]:
 
 def entity_ids(extraction: Extraction) -> set[str]:
     return {e.id for e in extraction.entities}
+
+
+def entity_id(extraction: Extraction, name: str) -> str:
+    """The id of the entity named (or aliased) ``name``."""
+    return next(e.id for e in extraction.entities if e.name == name or name in e.aliases)
+
+
+def relation_of(extraction: Extraction, kind: str, source: str, target: str) -> Relation:
+    """The one relation of ``kind`` from ``source`` to ``target``."""
+    return next(
+        r for r in extraction.relations if (r.type, r.from_, r.to) == (kind, source, target)
+    )
+
+
+def members_of(extraction: Extraction, alliance: str) -> set[str]:
+    """Ids of the organisations the extraction makes members of ``alliance``."""
+    return {r.from_ for r in extraction.relations if r.type == "MEMBER_OF" and r.to == alliance}

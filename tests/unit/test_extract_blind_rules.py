@@ -8,25 +8,16 @@ from collections.abc import Callable
 
 from allygraph.models import Extraction
 
+from .conftest import entity_id as _id
+from .conftest import members_of as _members
+from .conftest import relation_of as _relation
 from .conftest import relations
 
 Extract = Callable[..., Extraction]
 
 
-def _id(x: Extraction, name: str) -> str:
-    return next(e.id for e in x.entities if e.name == name or name in e.aliases)
-
-
 def _names(x: Extraction) -> set[str]:
     return {e.name for e in x.entities}
-
-
-def _relation(x: Extraction, kind: str, source: str, target: str):
-    return next(r for r in x.relations if (r.type, r.from_, r.to) == (kind, source, target))
-
-
-def _members(x: Extraction, alliance: str) -> set[str]:
-    return {r.from_ for r in x.relations if r.type == "MEMBER_OF" and r.to == alliance}
 
 
 _LAUNCH = (
