@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -107,7 +108,10 @@ def shared_kiwi() -> Any:
     if _KIWIS and not threaded:
         _KIWIS[pid] = next(iter(_KIWIS.values()))
     else:
-        _KIWIS[pid] = kiwipiepy.Kiwi(num_workers=1 if threaded else 0)
+        with warnings.catch_warnings():
+            # 0.21 warns that 0 now means "no threads", which is what is asked for here.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            _KIWIS[pid] = kiwipiepy.Kiwi(num_workers=1 if threaded else 0)
     return _KIWIS[pid]
 
 

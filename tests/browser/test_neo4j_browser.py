@@ -7,7 +7,7 @@ import re
 
 import httpx
 from neo4j import Driver
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 
 from allygraph.queries import get_query
 from tests.browser.conftest import BrowserSession
@@ -46,10 +46,18 @@ def run_block(page: Page, block: Locator, done: str) -> str:
     return page.locator("[data-testid='frame']").first.inner_text()
 
 
-def next_slide(guide: Locator, title: str) -> Locator:
+def runnable_blocks(guide: Locator, count: int) -> list[Locator]:
+    """The slide's ▶ blocks, once Browser has rendered all ``count`` of them: the slide's
+    title can be on screen a moment before its code blocks are (a CI run failed on that)."""
+    blocks = guide.locator("pre.runnable:visible")
+    expect(blocks).to_have_count(count, timeout=30_000)
+    return blocks.all()
+
+
+def next_slide(guide: Locator, title: str, blocks: int = 2) -> list[Locator]:
     guide.locator("[data-testid='nextSlide']").click()
     guide.get_by_text(title).wait_for()
-    return guide.locator("pre.runnable:visible")
+    return runnable_blocks(guide, blocks)
 
 
 PICTURE = "Displaying \\d+ node"
@@ -66,21 +74,21 @@ def test_guide_draws_ai_one_team_then_a_day_the_camps_and_evidence(
     # New frames stack on top, so keep hold of the guide's own frame.
     guide = page.locator("[data-testid='frame']").filter(has_text=f"{api_server.port}/guide").first
     # Slide 1: one query, one click, a picture of the alliance, its members and leader.
-    (picture,) = guide.locator("pre.runnable:visible").all()
+    (picture,) = runnable_blocks(guide, 1)
     frame = run_block(page, picture, PICTURE)
     members = httpx.get(f"{api}/alliances/ai-one-team/members", timeout=30).json()["members"]
     leaders = httpx.get(f"{api}/alliances/ai-one-team", timeout=30).json()["leaders"]
     assert drawn(frame) == (len(members) + 1, len(members) + len(leaders)) == (8, 8)
     assert page.locator("[data-testid='frame']").first.locator("svg .node").count() == 8
     # Slide 2: the members on 1 March 2020 (set the day, then draw).
-    params, query = next_slide(guide, "Who was in it on 1 March 2020?").all()
+    params, query = next_slide(guide, "Who was in it on 1 March 2020?")
     run_block(page, params, "as_of")
     on_day = httpx.get(
         f"{api}/alliances/ai-one-team/members", params={"as_of": "2020-03-01"}, timeout=30
     ).json()["members"]
     assert drawn(run_block(page, query, PICTURE)) == (len(on_day) + 1, len(on_day)) == (6, 5)
     # Slide 3: both camps and the rivalry between them.
-    params, query = next_slide(guide, "The rival camps side by side").all()
+    params, query = next_slide(guide, "The rival camps side by side")
     run_block(page, params, "ids")
     both = httpx.get(
         f"{api}/alliances/compare",
@@ -95,7 +103,7 @@ def test_guide_draws_ai_one_team_then_a_day_the_camps_and_evidence(
     # Browser also draws the ties it finds among the nodes shown (rivals among members).
     assert relationships >= ties + len(both["alliance_rivalries"]) == 13
     # Slide 4: the evidence of LG Uplus's membership, as a table of sentences.
-    params, query = next_slide(guide, "Where does a fact come from?").all()
+    params, query = next_slide(guide, "Where does a fact come from?")
     run_block(page, params, "member")
     frame = run_block(page, query, r"Started streaming \d+ record")
     (lg,) = [m for m in members if m["member"]["id"] == "lg-uplus"]
