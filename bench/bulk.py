@@ -67,13 +67,14 @@ def _phases(summary: BulkSummary) -> dict[str, Any]:
     }
 
 
-def bulk_path(server: Neo4jServer, graph: BulkGraph, name: str) -> dict[str, Any]:
-    """The bulk path into an emptied server (left stopped afterwards)."""
+def bulk_path(server: Neo4jServer, graph: BulkGraph, name: str, jobs: int = 2) -> dict[str, Any]:
+    """The bulk path into an emptied server (left stopped afterwards), its fact files
+    written by ``jobs`` processes (``allygraph load --bulk``'s default on this machine)."""
     server.wipe()
     folder = WORK / f"bulk-csv-{name}"
     shutil.rmtree(folder, ignore_errors=True)
     try:
-        summary = bulk_load(graph, settings_for(server), folder)
+        summary = bulk_load(graph, settings_for(server), folder, jobs)
     finally:
         server.stop()
         shutil.rmtree(folder, ignore_errors=True)
@@ -148,7 +149,7 @@ def articles_10k(n: int, jobs: int = 2) -> dict[str, Any]:
     selection = select(extractions)
     server = Neo4jServer(*SERVER)
     try:
-        bulk = bulk_path(server, from_selection(selection), "articles")
+        bulk = bulk_path(server, from_selection(selection), "articles", jobs)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     total = extract_seconds + bulk["seconds"]

@@ -195,13 +195,14 @@ def _timed(summary: BulkSummary, phase: str, started: float) -> float:
     return now
 
 
-def bulk_load(graph: BulkGraph, settings: Settings, folder: Path) -> BulkSummary:
-    """Import ``graph`` into the empty database of the local server (see the module)."""
+def bulk_load(graph: BulkGraph, settings: Settings, folder: Path, jobs: int = 1) -> BulkSummary:
+    """Import ``graph`` into the empty database of the local server (see the module); the
+    fact files are written by ``jobs`` processes."""
     database = settings.neo4j_database
     server = preflight(settings)
     summary = BulkSummary(graph_version=graph.version)
     t = time.perf_counter()
-    files = build_files(graph, folder)
+    files = build_files(graph, folder, jobs)
     summary.node_fixes, summary.fact_fixes = len(files.node_fixes), len(files.fact_fixes)
     t = _timed(summary, "files", t)
     server = preflight(settings)  # again: nothing may have been written meanwhile

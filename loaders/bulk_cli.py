@@ -73,7 +73,8 @@ def bulk_command(paths: list[str], jobs: int | None) -> None:
     selection = select(extractions)
     graph = from_selection(selection)
     with tempfile.TemporaryDirectory(prefix="allygraph-bulk-") as folder:
-        summary = bulk_load(graph, settings, Path(folder))
+        files_jobs = settings.extract_workers if jobs is None else max(jobs, 1)
+        summary = bulk_load(graph, settings, Path(folder), files_jobs)
     out.print(
         f"bulk load: articles new {selection.writes - selection.replaced} · "
         f"unchanged {selection.unchanged} · replaced {selection.replaced} · failed {len(failed)}; "

@@ -120,10 +120,15 @@ def relation_rows(
 ) -> list[dict[str, Any]]:
     """One row per fact (type, from, to): a fact stated twice is merged here, so that no
     batch holds the same relationship twice (two rows of one UNWIND would race)."""
+    return [fact_row(statements, published) for statements in statement_groups(relations)]
+
+
+def statement_groups(relations: Iterable[Relation]) -> list[list[Relation]]:
+    """The statements of each fact (type, from, to), facts in order of first statement."""
     facts: dict[tuple[str, str, str], list[Relation]] = {}
     for relation in relations:
         facts.setdefault(relation.key, []).append(relation)
-    return [fact_row(statements, published) for statements in facts.values()]
+    return list(facts.values())
 
 
 def article_props(article: Article, print_: str | None = None) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from allygraph.loaders.bulk_csv import Unsayable, cell
-from allygraph.loaders.bulk_rows import fold_entities, select
+from allygraph.loaders.bulk_rows import build_files, fold_entities, from_selection, select
 from allygraph.loaders.pipeline import extract_path
 from tests.conftest import ROOT
 
@@ -72,6 +72,25 @@ def test_cells() -> None:
     assert cell([1, 2], "long[]") == '"1\x1f2"'
     assert cell(date(2020, 2, 1), "date") == '"2020-02-01"'
     assert cell(False, "boolean") == '"false"'
-    for unsayable in ([], [" padded"], ["a\x1fb"]):
+    assert cell(["a\tb", "", "c"], "string[]") == '"a\tb\x1f\x1fc"'  # blanks inside stay
+    for unsayable in ([], [" padded"], ["a\x1fb"], ["a", "b "], ["a", "\nb"], ["a\n"]):
         with pytest.raises(Unsayable):
             cell(unsayable, "string[]")
+    with pytest.raises(Unsayable):
+        cell([], "long[]")
+
+
+def test_fact_files_written_by_several_processes_hold_the_same_facts(tmp_path: Path) -> None:
+    extractions = [extract_path(p) for p in sorted(TIMELINE.glob("*.txt"))]
+    graph = from_selection(select(extractions))
+
+    def fact_lines(jobs: int) -> tuple[list[str], int]:
+        files = build_files(graph, tmp_path / str(jobs), jobs)
+        facts = [p for p in files.relationships if p.name.startswith("facts-")]
+        lines = [ln for p in facts for ln in p.read_text(encoding="utf-8").splitlines()[1:]]
+        return sorted(lines), len(facts)
+
+    alone, one_file = fact_lines(1)
+    split, three_files = fact_lines(3)
+    assert (one_file, three_files) == (1, 3)
+    assert split == alone and len(alone) == len({r.key for r in graph.relations})
