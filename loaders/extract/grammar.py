@@ -188,10 +188,15 @@ def _stem_length(surface: str, morphs: tuple[Morph, ...]) -> int:
     """Where the stem ends: after the leading nouns, or before a particle Kiwi left glued to
     a word it did not know ('리벨리온과' comes back as one unknown noun)."""
     end, last = 0, None
-    for morph in morphs:
-        if morph.tag not in _NOUN_TAGS:
+    for i, morph in enumerate(morphs):
+        if morph.tag in _NOUN_TAGS:
+            end, last = morph.end, morph
+            continue
+        # '영도도장' read 영도 + 도 + 장: a particle ends a noun phrase, so a noun after it
+        # within the same word means Kiwi split a compound name at a particle's syllable
+        after = morphs[i + 1] if i + 1 < len(morphs) else None
+        if not (last and morph.tag.startswith("J") and after and after.tag in _NOUN_TAGS):
             break
-        end, last = morph.end, morph
     if last is not None and last.oov:
         glued = _glued_particle(surface[:end])
         # Kiwi may split part of the particle off ('얼라이언스에' + '는'): the glued piece

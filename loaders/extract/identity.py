@@ -26,7 +26,8 @@ from itertools import pairwise
 
 from ..romanise import romanise
 from ..text import is_particle_run
-from .mentions import Mention
+from .mentions import Mention, Spans, attach_particle
+from .mentions.model import standalone
 
 # 'GC(녹십자홀딩스)', 'iM뱅크(옛 DGB대구은행)': another name of the same, in parentheses.
 _FORMERLY = re.compile(r"\((?:옛|구|前|전)?\s?")
@@ -47,8 +48,10 @@ def merge_short_forms(
     _merge_appositions(text, mentions, rename)
     orgs = [m for m in mentions if m.is_org]
     full: dict[str, Mention] = {}
-    for mention in orgs:
-        full.setdefault(mention.key, mention)
+    for mention in orgs:  # each entity by its first spelling, a contraction by its full one
+        first = full.setdefault(mention.key, mention)
+        if _contracts(first.surface) and not _contracts(mention.surface):
+            full[mention.key] = mention
     names = _Names(list(full.values()))
     for short_key, short in list(full.items()):
         if not short.new:
@@ -144,6 +147,33 @@ def _absorb(text: str, outer: Mention, inner: Mention, mentions: list[Mention]) 
 # Contractions of Korean institution names: '한빛대병원' for '한빛대학교병원', '연세대' for
 # '연세대학교'.
 _CONTRACTIONS = (("대학교", "대"), ("대학", "대"))
+
+
+def contraction_mentions(text: str, found: list[Mention], taken: Spans) -> list[Mention]:
+    """Where a name found in full ('물결대학교') stands contracted as a word of its own
+    ('물결대 물류시스템공학과 원태석 교수'): a mention of the same entity. The contraction
+    alone is not a name ('-대' ends 세대, 시대, 1980년대), only beside its full form."""
+    out: list[Mention] = []
+    done: set[str] = set()
+    for m in found:
+        if not m.is_org or m.key in done:
+            continue
+        for full, short in _CONTRACTIONS:
+            form = m.surface.replace(full, short, 1) if m.surface.endswith(full) else ""
+            if len(form) < 3 or form in done:
+                continue
+            done.add(form)
+            for start, end in list(standalone(text, form, taken)):
+                mention = Mention(start, end, m.key, m.type, form)
+                mention.new = m.new
+                out.append(attach_particle(text, mention))
+                taken.append((start, end))
+    return out
+
+
+def _contracts(surface: str) -> bool:
+    """Whether a spelling may be a contraction ('물결대'), not the full name ('물결대학교')."""
+    return not any(full in surface for full, _ in _CONTRACTIONS)
 
 
 class _Names:

@@ -47,7 +47,7 @@ def evidence(
         return 0
     if listed:
         score += 2
-    if before is not None and before.stem in lex.descriptors and not before.particle:
+    if before is not None and _describes(before, lex):
         score += 1
     if not word.particle and after is not None and after.stem in lex.agent_nouns:
         score += 1  # 'X 주도로', 'X 주관의': the noun before a deed's noun is who did it
@@ -63,6 +63,14 @@ def evidence(
     if word.particle in _ARGUMENT_PARTICLES - {"에서"} and _clause_predicate(analysed, index, lex):
         score += 1
     return score
+
+
+def _describes(before: Word, lex: Lexicon) -> bool:
+    """'스타트업 X', and the copular apposition '업계 1위 택배사인 X' (descriptor + 이 + ㄴ)."""
+    if before.particle:
+        return False
+    stem = before.stem
+    return stem in lex.descriptors or (stem.endswith("인") and stem[:-1] in lex.descriptors)
 
 
 def _names_holder(analysed: list[Word], index: int) -> bool:

@@ -130,6 +130,9 @@ def _person_with_org(
         if title:
             start = offset + before[1]
             return PersonMention(start, offset + title[1], before[0], org, title[0])
+    # '물결대 물류시스템공학과 원태석 교수': the units between an organisation and its person
+    units = _UNITS.match(text, local_end) if not org.particle else None
+    local_end = units.end() if units else local_end
     after = re.match(r" ([가-힣]{2,4}) ", text[local_end:])
     if after and is_person_name(after.group(1)):
         title = parse_title(text, local_end + after.end())
@@ -139,6 +142,9 @@ def _person_with_org(
     if not org.particle and text[local_end : local_end + 1] == " ":
         return _title_then_name(text, offset, org, local_end + 1)
     return None
+
+
+_UNITS = re.compile(r"(?: [가-힣A-Za-z]{0,12}?" + _WORDS.group("unit_endings") + r"(?= ))+")
 
 
 # '이사장 김경태,', '부문장인 차민결 전무': after the title, an optional '인' (the copula that

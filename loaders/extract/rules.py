@@ -27,11 +27,12 @@ from .context import AgreementDraft, ArticleContext, SentenceView
 from .cues import load
 from .dates import first_date, first_day
 from .discovery import discover
-from .identity import merge_short_forms
+from .identity import contraction_mentions, merge_short_forms
 from .mentions import (
     Mention,
     Spans,
     alliance_refs,
+    bracketed_latin_spans,
     consortium_mentions,
     drop_inside_names,
     genitive_products,
@@ -105,6 +106,7 @@ class RuleExtractor:
         text = ctx.article.text
         found = registry_mentions(text, self.registry)
         quoted = quoted_alliance_spans(text) + quoted_product_spans(text)
+        quoted += bracketed_latin_spans(text)
         found = drop_inside_names(found, quoted)
         registered = list(found)
         taken = Spans((m.start, m.end) for m in found)
@@ -113,6 +115,7 @@ class RuleExtractor:
         found += unknown_org_mentions(text, self.registry, taken, ctx.new_key, registered)
         found += unknown_product_mentions(text, taken, ctx.new_key)
         found += discover(text, self.registry, taken, found, ctx.new_key)
+        found += contraction_mentions(text, found, taken)
         found.sort(key=lambda m: m.start)
         found += list_org_mentions(text, found, self.registry, ctx.new_key)
         found.sort(key=lambda m: m.start)

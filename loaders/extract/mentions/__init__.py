@@ -38,6 +38,7 @@ from .org_lists import list_org_mentions
 from .organisations import unknown_org_mentions
 from .products import genitive_products, unknown_product_mentions
 from .registered import (
+    bracketed_latin_spans,
     drop_inside_names,
     hereafter_mentions,
     registry_mentions,
@@ -53,6 +54,7 @@ __all__ = [
     "Spans",
     "alliance_refs",
     "attach_particle",
+    "bracketed_latin_spans",
     "consortium_mentions",
     "drop_inside_names",
     "genitive_products",

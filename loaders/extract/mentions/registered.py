@@ -43,7 +43,8 @@ def registry_mentions(text: str, registry: Registry) -> list[Mention]:
 
 def drop_inside_names(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
     """A registered name inside a longer quoted alliance name ('AI 얼라이언스' in '온디바이스 AI
-    얼라이언스', '하이퍼클로바X' in '하이퍼클로바X 생태계 얼라이언스') is part of that name."""
+    얼라이언스', '하이퍼클로바X' in '하이퍼클로바X 생태계 얼라이언스') or a longer Latin name in
+    brackets is part of that name."""
     kept = []
     for m in mentions:
         inside = any(
@@ -56,6 +57,16 @@ def drop_inside_names(mentions: list[Mention], spans: list[tuple[int, int]]) -> 
         if not inside:
             kept.append(m)
     return kept
+
+
+# '(Last-Mile AI Alliance)': one Latin name in brackets, the other spelling of the name before.
+_LATIN_IN_BRACKETS = re.compile(r"\((?P<name>[A-Za-z][A-Za-z0-9.&'\- ]{2,60}[A-Za-z0-9.])\)")
+
+
+def bracketed_latin_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of Latin names in brackets: a registered name inside one ('AI Alliance' in
+    '(Last-Mile AI Alliance)') is part of that longer name (for ``drop_inside_names``)."""
+    return [m.span("name") for m in _LATIN_IN_BRACKETS.finditer(text)]
 
 
 def hereafter_mentions(

@@ -83,7 +83,9 @@ def founding(
     since = dated or (None if present_state(view) else default)
     if adnominal(view, found.start()):
         if relative_target is not None:
-            _remember_founding(ctx, view, relative_target, since, dated)
+            # an undated relative clause ('업체들이 꾸린 X에 … 합류했다') is background: it
+            # tells who founded X, not that X was founded on the day of the news
+            _remember_founding(ctx, view, relative_target, dated, dated)
             _relative_founders(ctx, view, found.start(), relative_target, since)
         return
     _remember_founding(ctx, view, target, since, dated)

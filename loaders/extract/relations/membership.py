@@ -353,14 +353,16 @@ def _alliance_near(
     alliances: list[Mention], view: SentenceView, cue: int, prefer: str
 ) -> str | None:
     """The alliance a join or exit cue is about: '<A>에 합류', '<A>에서 탈퇴', else the one
-    nearest before the cue, else the sentence's only one."""
+    nearest before the cue, else the sentence's only one (in a headline, the only one of the
+    cue's segment: 'A·B 등 참여…'대항마' C 컨소시엄은 고배' is not about C)."""
     before = [m for m in alliances if view.local(m.end) <= cue]
     marked = [m for m in before if m.case == prefer]
     if marked:
         return marked[-1].key
     if before:
         return before[-1].key
-    keys = list(dict.fromkeys(m.key for m in alliances))
+    hi = clause_around(view, cue)[1] if view.headline else len(view.text)
+    keys = list(dict.fromkeys(m.key for m in alliances if view.local(m.start) < hi))
     return keys[0] if len(keys) == 1 else None
 
 
