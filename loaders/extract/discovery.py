@@ -67,8 +67,12 @@ def discover(
         # name counts as a firm only on two signals ("미디어 특화 AI 기업 'XL8'이 합류").
         if not _quoted(text, start, end):
             name.proper = name.proper or _proper_stem(analysed[i], lex)
-        if listed_as_other(analysed, i, lex.org_list_heads, text):
-            name.other = True  # 'A, B 등 5개 언어': the list says what its items are
+        if listed_as_other(analysed, i, lex.org_list_heads, text) and not _before_title(
+            analysed, i, lex
+        ):
+            # 'A, B 등 5개 언어': the list says what its items are, unless the name stands in
+            # an item's phrase ('도해인 그립웍스 대표(…)와 … 등 참석자들이')
+            name.other = True
         if name.score < 2:  # two signals (or one for a proper noun) are enough
             score = evidence(analysed, i, text, start, end, org_spans, lex)
             # signals add up over the article: '발행사 누리교과서는' and 'X 중심' elsewhere
@@ -120,6 +124,12 @@ def _fold_glued_particles(names: dict[str, _Name], text: str) -> None:
 
 
 # --- candidate spans --------------------------------------------------------------------
+
+
+def _before_title(analysed: list[Word], index: int, lex: Lexicon) -> bool:
+    """'그립웍스 대표': the organisation of a person's title."""
+    nxt = analysed[index + 1] if index + 1 < len(analysed) else None
+    return nxt is not None and not analysed[index].particle and nxt.stem in lex.titles
 
 
 def _name_spans(analysed: list[Word], text: str) -> list[tuple[int, int, str]]:

@@ -145,8 +145,8 @@ def _absorb(text: str, outer: Mention, inner: Mention, mentions: list[Mention]) 
 
 
 # Contractions of Korean institution names: '한빛대병원' for '한빛대학교병원', '연세대' for
-# '연세대학교'.
-_CONTRACTIONS = (("대학교", "대"), ("대학", "대"))
+# '연세대학교', '여명공대' for '여명공과대학교' (the longer form is tried first).
+_CONTRACTIONS = (("공과대학교", "공대"), ("대학교", "대"), ("대학", "대"))
 
 
 def contraction_mentions(text: str, found: list[Mention], taken: Spans) -> list[Mention]:

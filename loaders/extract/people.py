@@ -84,7 +84,7 @@ def find_people(
     _people_with_unknown_org(text, offset, orgs, found)
     for org in orgs:
         head = _PAREN_HEAD.match(text, org.end - offset)
-        if head and is_person_name(head["name"]):
+        if head and is_person_name(head["name"], titled=True):
             start = offset + head.start("name")
             end = offset + head.end("name")
             found[start] = PersonMention(start, end, head["name"], org, head["title"], aside=True)
@@ -122,7 +122,7 @@ def _person_with_org(
     before = _word_before(text, local_start)
     if (
         before
-        and is_person_name(before[0])
+        and is_person_name(before[0], titled=True)
         and not org.particle
         and text[local_end : local_end + 1] == " "
     ):
@@ -288,7 +288,7 @@ def _people_by_title(
             continue
         if text[max(0, match.start() - 2) : match.start()] == "전 ":
             continue  # '최영재 전 남해해운 사장': after '전', a former post's organisation
-        if not all(is_person_name(n) for n in names):
+        if not all(is_person_name(n, titled=True) for n in names):
             continue
         pos = match.start()
         for name in names:

@@ -19,10 +19,12 @@ _NAME = re.compile(r"[가-힣]{2,4}")
 _NOT_NAMES = _WORDS.set("not_names")
 
 
-def is_person_name(word: str) -> bool:
+def is_person_name(word: str, titled: bool = False) -> bool:
     """Whether a word reads as a Korean name: 2-4 syllables, a known surname first, and not
     one of the words that only look like names ('이번', '정부'); a four-syllable name has a
-    two-syllable surname."""
+    two-syllable surname. ``titled``: a title follows the word (or its organisation), so an
+    adnominal reading ('도해인' as 도해 + 이 + ㄴ, '문해준' as 문 + 해 + 준) is Kiwi's guess
+    at a name it does not know: a title is a noun no verb form stands before in news."""
     split = split_person_name(word)
     return (
         _NAME.fullmatch(word) is not None
@@ -30,18 +32,18 @@ def is_person_name(word: str) -> bool:
         and split is not None
         # four syllables are a two-syllable surname's (남궁, 선우); '하늘쟁기' is no name
         and (len(word) < 4 or len(split[0]) == 2)
-        and not _inflected(word)
+        and not _inflected(word, titled)
     )
 
 
-def _inflected(word: str) -> bool:
+def _inflected(word: str, titled: bool = False) -> bool:
     """A verb form or a noun with a particle ('이끄는', '원장은'): no name is written so."""
     analysed = words(word)
     if len(analysed) != 1:
         return False
     w = analysed[0]
-    if w.ending == "ETM":
-        return True  # '이끄는', '참여한'
+    if w.ending == "ETM":  # '이끄는', '참여한'; a noun-first reading may be a name
+        return not (titled and len(word) == 3 and w.morphs[0].tag.startswith("NN"))
     stem = [m for m in w.morphs if m.end <= len(w.stem)]
     return (
         w.particle in ("은", "는", "이", "가", "을", "를")

@@ -123,3 +123,39 @@ def test_a_headline_list_is_not_the_next_segments_alliance(extract: Extract) -> 
     rival = _members(x, _id(x, "팜웨이브 컨소시엄"))
     assert _id(x, "새벽들대학교") not in rival and _id(x, "소일큐") not in rival
     assert _id(x, "새벽들대학교") in _members(x, _id(x, "아그로빗 컨소시엄"))
+
+
+def test_names_kiwi_reads_as_verb_forms_are_names_before_a_title(extract: Extract) -> None:
+    x = extract(
+        "'동북 물류 AI 연합'은 지난 2일 출범했다. 연합에는 새벽물류와 달빛로봇이 참여했다.",
+        "의장은 도해인 새벽물류 대표가 맡았다. 협의체는 늘봄은행(행장 문해준) 주도로 출범했다.",
+        "신재현 대표가 이끄는 달빛로봇은 창고 로봇을 만든다.",
+    )
+    people = {e.name for e in x.entities if e.type == "Person"}
+    assert {"도해인", "문해준"} <= people  # 도해 + 이 + ㄴ, 문 + 해 + 준 to Kiwi
+    assert "이끄는" not in people  # a verb's own form stays a verb
+    bank = _relation(x, "HOLDS_POSITION", _id(x, "문해준"), _id(x, "늘봄은행"))
+    assert bank.title == "행장"
+
+
+def test_a_firm_in_a_persons_phrase_of_a_list_of_people_is_still_a_firm(
+    extract: Extract,
+) -> None:
+    x = extract(
+        "출범식에서 도해인 그립테크 대표(앞줄 왼쪽 세 번째)와 봉수찬 단단물류 사장(네 번째) "
+        "등 참석자들이 기념 촬영을 하고 있다.",
+        "'창고 AI 얼라이언스'에는 ▲그립테크(GripTech) ▲단단물류 등 2곳이 창립 회원으로 참여했다.",
+    )
+    assert "그립테크" in {e.name for e in x.entities}
+    boss = _relation(x, "HOLDS_POSITION", _id(x, "봉수찬"), _id(x, "단단물류"))
+    assert boss.title == "사장"  # '(네 번째)' is where he stands in the photo
+
+
+def test_an_engineering_college_contraction_is_the_university(extract: Extract) -> None:
+    x = extract(
+        "'창고 AI 얼라이언스'에는 단단물류와 새벽공과대학교가 참여했다.",
+        "기술 자문은 금나루 새벽공대 교수가 맡았다.",
+    )
+    university = _id(x, "새벽공과대학교")
+    assert "새벽공대" not in {e.name for e in x.entities}
+    assert _relation(x, "HOLDS_POSITION", _id(x, "금나루"), university).title == "교수"
