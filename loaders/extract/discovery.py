@@ -214,7 +214,13 @@ def _fragmented(word: Word) -> bool:
 
 
 def _central_body(stem: str, lex: Lexicon) -> bool:
-    return len(stem) >= 4 and stem.endswith(lex.government_endings) and "가" <= stem[0] <= "힣"
+    """'식품의약품안전처', and a national agency of three syllables ('산림청', '기상청'): no
+    other three-syllable word ends in 청 (처 and 부 do: '거래처', '영업부')."""
+    if not "가" <= stem[:1] <= "힣":
+        return False
+    return (len(stem) >= 4 and stem.endswith(lex.government_endings)) or (
+        len(stem) == 3 and stem.endswith(lex.agency_endings)
+    )
 
 
 def _institution(stem: str, lex: Lexicon) -> bool:

@@ -139,9 +139,15 @@ def _analyse(surface: str) -> tuple[int, str, str | None, str | None, tuple[Morp
         stem_len = first_verbal if first_verbal and morphs[0].tag in _NOUN_TAGS else 0
         return stem_len, "", predicate, ending, morphs
     stem_len = _stem_length(surface, morphs)
+    if surface[:stem_len].endswith(_BOUND_STEMS) and surface[stem_len : stem_len + 1] in "도시":
+        stem_len += 1  # '강원특별자치도,': Kiwi took the province's 도 for the particle
     rest = surface[stem_len:]
     particle = rest if is_particle_run(rest) else _particle_of(morphs, stem_len)
     return stem_len, particle, None, ending, morphs
+
+
+# Stems that a local government's ending must complete ('…특별자치' + 도 or 시).
+_BOUND_STEMS = ("특별자치",)
 
 
 def _particle_of(morphs: tuple[Morph, ...], stem_len: int) -> str:
@@ -197,6 +203,8 @@ def _stem_length(surface: str, morphs: tuple[Morph, ...]) -> int:
         after = morphs[i + 1] if i + 1 < len(morphs) else None
         if not (last and morph.tag.startswith("J") and after and after.tag in _NOUN_TAGS):
             break
+    if end == 0:
+        return _before_particles(surface, morphs)
     if last is not None and last.oov:
         glued = _glued_particle(surface[:end])
         # Kiwi may split part of the particle off ('얼라이언스에' + '는'): the glued piece
@@ -204,6 +212,19 @@ def _stem_length(surface: str, morphs: tuple[Morph, ...]) -> int:
         if glued and is_particle_run(glued + surface[end:]):
             return end - len(glued)
     return end or len(surface)
+
+
+def _before_particles(surface: str, morphs: tuple[Morph, ...]) -> int:
+    """'토닥AI가' (토닥/XR + AI/SL + 가): a word that does not start with a noun still ends
+    in its particles, when they close it (else the whole word is the stem)."""
+    tail = len(morphs)
+    while tail and morphs[tail - 1].tag.startswith("J"):
+        tail -= 1
+    if 0 < tail < len(morphs) and morphs[tail - 1].tag in ("SL", "SN", "XR", "XSN"):
+        start = morphs[tail].start
+        if is_particle_run(surface[start:]):
+            return start
+    return len(surface)
 
 
 # Particles Kiwi leaves glued to a word it does not know: the case particles and '도' (no

@@ -29,6 +29,7 @@ class Lexicon:
     not_org_endings: tuple[str, ...]
     government_endings: tuple[str, ...]
     local_government_endings: tuple[str, ...]  # '천안시': a place and one of these
+    agency_endings: tuple[str, ...]  # '산림청': three syllables suffice
     measure_units: frozenset[str]  # '1200ha': a number and one of these is a measure
     name_prefixes: frozenset[str]  # '법무법인 새결': a legal form that is part of the name
 
@@ -65,6 +66,7 @@ def lexicon() -> Lexicon:
         not_org_endings=table.words("not_org_endings"),
         government_endings=tuple(e for e in table.words("government_endings") if not e.isascii()),
         local_government_endings=table.words("local_government_endings"),
+        agency_endings=table.words("agency_endings"),
         measure_units=frozenset(u.casefold() for u in table.words("measure_units")),
         name_prefixes=table.set("name_prefixes"),
     )

@@ -159,3 +159,24 @@ def test_an_engineering_college_contraction_is_the_university(extract: Extract) 
     university = _id(x, "새벽공과대학교")
     assert "새벽공대" not in {e.name for e in x.entities}
     assert _relation(x, "HOLDS_POSITION", _id(x, "금나루"), university).title == "교수"
+
+
+def test_particles_close_a_word_that_starts_with_a_root_and_latin() -> None:
+    (word,) = words("다독AI가")  # 다독/XR + AI/SL + 가/JKS to Kiwi
+    assert (word.stem, word.particle) == ("다독AI", "가")
+    (word,) = words("따뜻한")
+    assert word.particle == ""  # no particle: a verb form stays whole
+
+
+def test_special_self_governing_province_keeps_its_do_and_agencies_are_bodies(
+    extract: Extract,
+) -> None:
+    (word,) = words("강원특별자치도,")
+    assert (word.stem, word.particle) == ("강원특별자치도", "")
+    x = extract(
+        "'동해 산림 AI 협의체'는 2024년 3월 강원특별자치도, 산솔드론 등 3곳이 참여해 출범했다.",
+        "협의체는 이르면 다음 달 산림청과 업무협약을 체결할 예정이다.",
+    )
+    bodies = {e.name for e in x.entities if e.type == "GovernmentBody"}
+    assert {"강원특별자치도", "산림청"} <= bodies
+    assert "거래처" not in {e.name for e in x.entities}
