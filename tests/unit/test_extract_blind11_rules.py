@@ -180,3 +180,17 @@ def test_special_self_governing_province_keeps_its_do_and_agencies_are_bodies(
     bodies = {e.name for e in x.entities if e.type == "GovernmentBody"}
     assert {"강원특별자치도", "산림청"} <= bodies
     assert "거래처" not in {e.name for e in x.entities}
+
+
+def test_developed_devices_are_products_and_roles_cities_networks_are_no_firms(
+    extract: Extract,
+) -> None:
+    x = extract(
+        "협의체의 주력 장비는 산솔드론이 개발한 산불 감시 드론 '산솔X2'이다.",
+        "비전 기업 솔빛비전이 개발한 3D 비전 센서 '솔아이(SolEye)'가 쓰인다.",
+        "주관병원은 한결대학교병원이 맡았다. 합작법인은 자카르타와 반둥에 거점을 둔다.",
+    )
+    assert ("DEVELOPS", _id(x, "산솔드론"), _id(x, "산솔X2")) in relations(x)
+    assert ("DEVELOPS", _id(x, "솔빛비전"), _id(x, "솔아이")) in relations(x)
+    names = {e.name for e in x.entities}
+    assert not names & {"장비", "주관병원", "합작법인", "자카르타", "반둥"}
