@@ -130,6 +130,9 @@ def _person_with_org(
         if title:
             start = offset + before[1]
             return PersonMention(start, offset + title[1], before[0], org, title[0])
+    abroad = _foreign_after(text, offset, org, registry_people)
+    if abroad is not None:
+        return abroad
     # '물결대 물류시스템공학과 원태석 교수': the units between an organisation and its person
     units = _UNITS.match(text, local_end) if not org.particle else None
     local_end = units.end() if units else local_end
@@ -144,6 +147,24 @@ def _person_with_org(
     return None
 
 
+def _foreign_after(
+    text: str, offset: int, org: Mention, registry_people: list[Mention]
+) -> PersonMention | None:
+    """'모트라라이드 리즈키 프라타마 최고경영자(CEO)': '<org> <foreign name> <title>', the
+    name read as ``foreign_before`` reads one before an organisation."""
+    local_end = org.after - offset
+    two = _TWO_WORDS.match(text, local_end) if not org.particle else None
+    if two is None or is_person_name(two["first"]) or two["second"] in TITLE_WORDS:
+        return None  # '장기범 대표이사 사장': a Korean name and the first of two titles
+    title = parse_title(text, two.end())
+    found = foreign_before(text, two.end(), registry_people, offset) if title else None
+    if title is None or found is None or found[1] != local_end + 1:
+        return None
+    name, start, en = found
+    return PersonMention(offset + start, offset + title[1], name, org, title[0], name_en=en)
+
+
+_TWO_WORDS = re.compile(r" (?P<first>[가-힣]{1,5}) (?P<second>[가-힣]{1,5}) ")
 _UNITS = re.compile(r"(?: [가-힣A-Za-z]{0,12}?" + _WORDS.group("unit_endings") + r"(?= ))+")
 
 

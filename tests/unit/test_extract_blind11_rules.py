@@ -194,3 +194,19 @@ def test_developed_devices_are_products_and_roles_cities_networks_are_no_firms(
     assert ("DEVELOPS", _id(x, "솔빛비전"), _id(x, "솔아이")) in relations(x)
     names = {e.name for e in x.entities}
     assert not names & {"장비", "주관병원", "합작법인", "자카르타", "반둥"}
+
+
+def test_heads_at_the_ceremony_of_the_lead_agreement_sign_it(extract: Extract) -> None:
+    x = extract(
+        "볼트셀(VoltCell)과 라이다라이드(Lidar Ride)는 지난 23일 자카르타에서 '배터리 AI 협력을 "
+        "위한 업무협약(MOU)'을 체결했다.",
+        "협약식은 볼트셀 강하준 대표와 라이다라이드 아디트야 누그로호 최고경영자(CEO)가 참석한 "
+        "가운데 진행됐다.",
+        "협약식에는 볼트셀에 투자한 태산배터리 장기훈 대표이사 사장도 자리를 함께했다.",
+        published="2022-09-27 08:10",
+    )
+    signers = {r[1] for r in relations(x) if r[0] == "SIGNED"}
+    assert signers == {_id(x, "강하준"), _id(x, "아디트야 누그로호")}
+    head = _relation(x, "HOLDS_POSITION", _id(x, "아디트야 누그로호"), _id(x, "라이다라이드"))
+    assert head.title == "최고경영자(CEO)"
+    assert "장기훈 대표이사" not in {e.name for e in x.entities}

@@ -29,7 +29,7 @@ _SIGNING_VERB = re.compile(
     + CUES.group("signed_paper_verbs")
 )
 _SIGNING_EVENT = CUES.regex("signing_events")
-_CEREMONY = re.compile(CUES.group("ceremony_places") + r"(?:에는|에)\s")
+_CEREMONY = re.compile(CUES.group("ceremony_places") + r"(?:에는|에|은|는)\s")
 _ATTEND = CUES.regex("attend_verbs")
 _PHOTO_LIST = re.compile(r"^\s*\(?" + CUES.group("photo_lists") + r"\)?\s")
 _LEAD_SENTENCES = 2
