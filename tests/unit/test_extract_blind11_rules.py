@@ -210,3 +210,19 @@ def test_heads_at_the_ceremony_of_the_lead_agreement_sign_it(extract: Extract) -
     head = _relation(x, "HOLDS_POSITION", _id(x, "아디트야 누그로호"), _id(x, "라이다라이드"))
     assert head.title == "최고경영자(CEO)"
     assert "장기훈 대표이사" not in {e.name for e in x.entities}
+
+
+def test_a_weak_reference_after_an_argument_is_the_alliance_and_diseases_no_firms(
+    extract: Extract,
+) -> None:
+    x = extract(
+        "'호남 식품 AI 연합'은 2021년 5월 출범했다.",
+        "농업 스타트업 들꽃랩은 이달 초 정회원으로 연합에 합류했다.",
+        "들꽃랩은 2020년부터 산솔드론과 소나무재선충병 영상 분석을 함께 해 왔다.",
+        published="2022-04-19 10:00",
+    )
+    joiner = _relation(x, "MEMBER_OF", _id(x, "들꽃랩"), _id(x, "호남 식품 AI 연합"))
+    assert str(joiner.since) == "2022-04"
+    assert "소나무재선충병" not in {e.name for e in x.entities}
+    pair = {_id(x, "들꽃랩"), _id(x, "산솔드론")}
+    assert any(r[0] == "PARTNERS_WITH" and set(r[1:3]) == pair for r in relations(x))

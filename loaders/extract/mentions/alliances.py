@@ -186,7 +186,7 @@ def alliance_refs(text: str, mentions: list[Mention]) -> list[Mention]:
         )
         if target is None and not earlier:
             continue
-        if target is None and not match["det"]:
+        if target is None and not match["det"] and not _after_argument(text, start):
             if match["word"] in _WEAK_REF_WORDS and not re.search(
                 r"(?:^|[.?!\n]\s*)$", text[:start]
             ):
@@ -197,6 +197,17 @@ def alliance_refs(text: str, mentions: list[Mention]) -> list[Mention]:
         mention = Mention(start, end, target.key, "Alliance", "", new=target.new, ref=True)
         found.append(attach_particle(text, mention))
     return found
+
+
+def _after_argument(text: str, start: int) -> bool:
+    """'정회원으로 연합에': the word before ends in a particle, so it modifies no noun; a bare
+    word before ('경쟁 연합') makes the grouping another one."""
+    before = re.search(r"(\S+)\s$", text[max(0, start - 30) : start])
+    if before is None:
+        return False
+    analysed = words(before.group(1))
+    particle = analysed[-1].particle if analysed else ""
+    return bool(particle) and not particle.endswith("의")  # 'A사의 연합' may be another
 
 
 def _named_consortium(
