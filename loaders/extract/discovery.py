@@ -61,6 +61,8 @@ def discover(
         described = i > 0 and analysed[i - 1].stem in lex.descriptors
         if start < 0 or _blocked(surface, lex, described) or overlaps(start, end, taken):
             continue
+        if _describes_next(analysed, i, lex):
+            continue  # '세포치료제 기업 온담바이오': the field of the firm named next
         name = names.setdefault(name_key(surface), _Name(surface))
         name.spans.append((start, end))
         # News quotes products, services and alliances more often than firms: a quoted
@@ -124,6 +126,14 @@ def _fold_glued_particles(names: dict[str, _Name], text: str) -> None:
 
 
 # --- candidate spans --------------------------------------------------------------------
+
+
+def _describes_next(analysed: list[Word], index: int, lex: Lexicon) -> bool:
+    """A bare word, a bare descriptor, then a name: the word is the descriptor's field."""
+    if index + 2 >= len(analysed) or analysed[index].particle:
+        return False
+    nxt = analysed[index + 1]
+    return not nxt.particle and nxt.stem in lex.descriptors and analysed[index + 2].nominal
 
 
 def _before_title(analysed: list[Word], index: int, lex: Lexicon) -> bool:
@@ -193,8 +203,11 @@ def _proper_stem(word: Word, lex: Lexicon) -> bool:
 
 def _compound(word: Word) -> bool:
     """A stem of two or more common nouns written as one word ('엑스로봇', '데이터온담'):
-    how many firms are named, so a candidate, but a weak one."""
-    stem = [m for m in word.morphs if m.end <= word.stem_end - word.start]
+    how many firms are named, so a candidate, but a weak one. A particle Kiwi found inside
+    the stem ('타이드와이즈' = 타이 + 드 + 와 + 이즈) is its mistake, not the word's."""
+    stem = [
+        m for m in word.morphs if m.end <= word.stem_end - word.start and not m.tag.startswith("J")
+    ]
     return (
         len(stem) >= 2
         and all(m.tag == "NNG" for m in stem)
@@ -242,6 +255,8 @@ def _blocked(surface: str, lex: Lexicon, described: bool = False) -> bool:
         return True
     if surface in lex.places or surface in lex.titles or surface in lex.descriptors:
         return True  # a descriptor ('재단법인', '스타트업') stands before a name, is none
+    if _FIELD_PREFIX.sub("", surface) in lex.descriptors:
+        return True  # 'AI기업', 'IT기업': a field and a descriptor
     if surface in lex.org_predicates:
         return True  # what organisations do ('합류', '탈퇴') is no organisation
     if surface.isdigit() or _measure(surface, lex):
@@ -255,6 +270,7 @@ def _blocked(surface: str, lex: Lexicon, described: bool = False) -> bool:
 
 
 _NUMBER = re.compile(r"\d[\d,.]*(?P<unit>[A-Za-z]+)")
+_FIELD_PREFIX = re.compile(r"^[A-Za-z0-9]+(?=[가-힣])")
 
 
 def _measure(surface: str, lex: Lexicon) -> bool:

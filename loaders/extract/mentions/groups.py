@@ -43,9 +43,11 @@ _SUB_UNIT = re.compile(
     + r"(?P<particle>이|가|은|는|을|를|과|와|도)(?=\s)"
 )
 # '… 등 12곳이다.': the list is predicated; the words after '등' stay in the sentence.
+# '… 등 8곳으로 구성돼 있다': what the alliance is made of.
 _ETC = re.compile(
     r"\s*등(?:\s+[^\s.?!]+){0,4}?\s+[^\s.?!]*?"
-    r"(?:(?P<particle>이|가|은|는|을|를|의|에|과|와)(?=\s)|(?P<copula>이다|이며|이고)(?=[\s.,]|$))"
+    r"(?:(?P<particle>이|가|은|는|을|를|의|에|과|와|으로|로)(?=\s)"
+    r"|(?P<copula>이다|이며|이고)(?=[\s.,]|$))"
 )
 _DESCRIPTOR_AFTER = re.compile(
     r"\s+(?:[가-힣A-Za-z]+\s+)?[가-힣A-Za-z]*?"

@@ -60,7 +60,10 @@ def drop_inside_names(mentions: list[Mention], spans: list[tuple[int, int]]) -> 
 
 
 # '(Last-Mile AI Alliance)': one Latin name in brackets, the other spelling of the name before.
-_LATIN_IN_BRACKETS = re.compile(r"\((?P<name>[A-Za-z][A-Za-z0-9.&'\- ]{2,60}[A-Za-z0-9.])\)")
+# '(Threat Intelligence AI Alliance, TIAA)': the name may come with its acronym.
+_LATIN_IN_BRACKETS = re.compile(
+    r"\((?P<name>[A-Za-z][A-Za-z0-9.&'\- ]{2,60}[A-Za-z0-9.])(?:,\s*[A-Z][A-Za-z0-9&\-]{1,9})?\)"
+)
 
 
 def bracketed_latin_spans(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,63 @@
+"""Rules written on gold-blind12 after its first score was recorded: a bracketed Latin name
+with its acronym, compounds Kiwi splits at a particle, lists of kinds, a field before a
+descriptor, '등 N곳으로 구성돼 있다' and generic committees. Every name here is invented."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from allygraph.models import Extraction
+
+from .conftest import entity_id as _id
+from .conftest import members_of as _members
+from .conftest import relation_of as _relation
+
+Extract = Callable[..., Extraction]
+
+
+def test_registered_name_in_a_bracketed_latin_name_with_its_acronym(extract: Extract) -> None:
+    x = extract(
+        "보안기업들이 '위협정보 공유 AI 동맹(Threat Sharing AI Alliance, TSAA)'을 결성했다.",
+        "TSAA에는 방패큐브와 바른결통신이 참여했다.",
+    )
+    assert "AI 얼라이언스" not in {e.name for e in x.entities}
+
+
+def test_a_foreign_firm_kiwi_splits_at_a_particle_and_its_foreign_head(extract: Extract) -> None:
+    x = extract(
+        "서해물류는 지난 18일 미국 물류 AI 기업 타이드와이즈(Tidewise)와 'AI 환적 최적화 "
+        "업무협약'을 맺었다고 19일 밝혔다.",
+        "협약식에는 안소율 서해물류 대표, 에밀리 카터 타이드와이즈 최고경영자(CEO)가 참석해 "
+        "협약서에 서명했다.",
+        published="2021-10-19 10:00",
+    )
+    firm = _id(x, "타이드와이즈")  # 타이 + 드 + 와 (a particle, to Kiwi) + 이즈
+    head = _relation(x, "HOLDS_POSITION", _id(x, "에밀리 카터"), firm)
+    assert head.title == "최고경영자(CEO)"
+
+
+def test_kinds_and_fields_are_no_organisations(extract: Extract) -> None:
+    x = extract(
+        "제약사·AI기업·대학·연구원 6곳 참여",
+        "대덕연구원(원장 반시우)은 AI 진단기업 새빛진단과 세포치료제 기업 온담바이오가 지난 "
+        "10일 협의회에 가입했다고 15일 밝혔다.",
+        "같은 날 두 회사의 가입 안건이 운영위원회를 통과했다.",
+    )
+    names = {e.name for e in x.entities}
+    assert not names & {"제약사", "AI기업", "대학", "연구원", "세포치료제", "운영위원회"}
+    assert {"새빛진단", "온담바이오"} <= names
+
+
+def test_a_list_closed_by_a_count_in_the_adverbial_case_composes_the_alliance(
+    extract: Extract,
+) -> None:
+    x = extract(
+        "'대덕 바이오AI 협의회'는 지난해 3월 출범했으며, 현재 대전광역시, 보문산병원, "
+        "유성메디데이터 등 8곳으로 구성돼 있다.",
+        published="2021-06-15 10:00",
+    )
+    council = _id(x, "대덕 바이오AI 협의회")
+    listed = {_id(x, n) for n in ("대전광역시", "보문산병원", "유성메디데이터")}
+    assert listed <= _members(x, council)
+    for key in listed:  # a composition is a state at the article's date: no since
+        assert _relation(x, "MEMBER_OF", key, council).since is None
