@@ -20,7 +20,8 @@ from .mentions import Candidate, Mention
 
 _CUES = load("alliances")
 _OBJECT = re.compile(_CUES.group("rename_objects") + r"(?:을|를)\s*$")
-_VERB = re.compile(r"['’\"”]?(?:으로|로)\s*" + _CUES.group("rename_verbs"))
+# "'X(Latin X)'으로 바꿨다": the name may carry its other spelling in brackets.
+_VERB = re.compile(r"(?:\([^()]{1,60}\))?['’\"”]?(?:으로|로)\s*" + _CUES.group("rename_verbs"))
 _ALIAS_TOPIC = re.compile(_CUES.group("alias_nouns") + r"(?:은|는)\s*$")
 _ALIAS_COPULA = re.compile(r"['’\"”]?" + _CUES.group("alias_copulas") + r"(?![가-힣])")
 _REACH = 200  # how far back (characters) the renamed alliance may be named

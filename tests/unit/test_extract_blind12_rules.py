@@ -61,3 +61,25 @@ def test_a_list_closed_by_a_count_in_the_adverbial_case_composes_the_alliance(
     assert listed <= _members(x, council)
     for key in listed:  # a composition is a state at the article's date: no since
         assert _relation(x, "MEMBER_OF", key, council).since is None
+
+
+def test_leading_told_by_a_final_verb_an_appointment_and_a_renaming_with_latin(
+    extract: Extract,
+) -> None:
+    x = extract(
+        "매봉방산은 '국방 무인 AI 협의체'가 지난 3일 정기총회에서 이름을 '국방 자율 AI 연합"
+        "(Defence Autonomy AI Union)'으로 바꿨다고 8일 밝혔다.",
+        "연합은 2022년 4월 매봉방산 주도로 대붕항공, 한뫼공과대학교 등 3곳이 참여해 출범했다. "
+        "이날 총회에서는 창립 회원사인 대붕항공을 매봉방산과 함께 공동 의장사로 선임했다.",
+        "'AI 교과서 컨소시엄'은 다림교육이 이끈다.",
+        published="2025-07-08 10:00",
+    )
+    union = _id(x, "국방 자율 AI 연합")
+    assert "국방 무인 AI 협의체" not in {e.name for e in x.entities}  # one alliance, renamed
+    assert ("LEADS", _id(x, "대붕항공"), union) in {r[:3] for r in _leads(x)}
+    textbook = _id(x, "AI 교과서 컨소시엄")
+    assert ("LEADS", _id(x, "다림교육"), textbook) in {r[:3] for r in _leads(x)}
+
+
+def _leads(x: Extraction) -> set[tuple[str, str, str]]:
+    return {(r.type, r.from_, r.to) for r in x.relations if r.type == "LEADS"}

@@ -19,7 +19,14 @@ from ..context import ArticleContext, SentenceView
 from ..cues import load
 from ..grammar import Word
 from ..mentions import Group, Mention
-from .clauses import alliances_in, date_in_clause, sole_alliance, unreal
+from .clauses import (
+    alliances_in,
+    date_in_clause,
+    headline_alliance,
+    paragraph_alliance,
+    sole_alliance,
+    unreal,
+)
 
 _CUES = load("membership")
 _ROLE_NOUNS = _CUES.set("member_role_nouns")
@@ -28,6 +35,7 @@ _COMPOSED = _CUES.set("composition_predicates")
 _LEAD_ROLES = _CUES.set("lead_role_nouns")
 _FOUNDING = _CUES.set("founding_predicates")
 _ACTIVE = _CUES.set("activity_predicates")
+_APPOINT = _CUES.set("appointment_predicates")
 _FOUNDER_MARK = "창립"
 
 
@@ -42,6 +50,8 @@ def composition(ctx: ArticleContext, view: SentenceView) -> None:
             continue
         if word.stem in _ROLE_NOUNS and word.particle in ("로", "으로"):
             _role_noun(ctx, view, alliances, i)
+        elif word.stem in _LEAD_ROLES and word.particle in ("로", "으로"):
+            _appointed(ctx, view, alliances, i)
         elif word.predicate in _COMPOSED and word.ending in ("EF", "EC", "ETM"):
             _state(ctx, view, alliances, word, cases=("loc",))
         elif (word.predicate in _ACTIVE or word.stem in _ACTIVE) and _stative(view, word):
@@ -79,6 +89,26 @@ def _role_noun(
     role = "founder" if founder else "member"
     for key in group.keys:
         ctx.relate("MEMBER_OF", key, target, view, since=since, role=role)
+
+
+def _appointed(
+    ctx: ArticleContext, view: SentenceView, alliances: list[Mention], index: int
+) -> None:
+    """'대붕항공을 … 공동 의장사로 선임했다': whom an alliance appoints to a lead role (the
+    object before the role noun) leads it, and those 'with' it already did."""
+    word = view.words[index]
+    verb = next((w for w in view.words[index + 1 : index + 3] if w.predicate), None)
+    if verb is None or verb.predicate not in _APPOINT or unreal(view, verb.end, verb.start):
+        return
+    before = [g for g in view.groups if view.local(g.end) <= word.start]
+    objects = [g for g in before if g.case == "obj"]
+    target = _alliance(ctx, view, alliances, ("subj", "loc"))
+    target = target or paragraph_alliance(ctx, view) or headline_alliance(ctx)
+    if not objects or target is None:
+        return
+    for key in objects[-1].keys:
+        ctx.relate("LEADS", key, target, view)
+        ctx.relate("MEMBER_OF", key, target, view, role="leader")
 
 
 def _cast(ctx: ArticleContext, view: SentenceView, alliances: list[Mention], index: int) -> bool:
