@@ -139,7 +139,10 @@ def _analyse(surface: str) -> tuple[int, str, str | None, str | None, tuple[Morp
         stem_len = first_verbal if first_verbal and morphs[0].tag in _NOUN_TAGS else 0
         return stem_len, "", predicate, ending, morphs
     stem_len = _stem_length(surface, morphs)
-    if surface[:stem_len].endswith(_BOUND_STEMS) and surface[stem_len : stem_len + 1] in "도시":
+    if surface[:stem_len].endswith(_BOUND_STEMS) and surface[stem_len : stem_len + 1] in (
+        "도",
+        "시",
+    ):
         stem_len += 1  # '강원특별자치도,': Kiwi took the province's 도 for the particle
     rest = surface[stem_len:]
     particle = rest if is_particle_run(rest) else _particle_of(morphs, stem_len)
