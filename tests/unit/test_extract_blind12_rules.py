@@ -83,3 +83,12 @@ def test_leading_told_by_a_final_verb_an_appointment_and_a_renaming_with_latin(
 
 def _leads(x: Extraction) -> set[tuple[str, str, str]]:
     return {(r.type, r.from_, r.to) for r in x.relations if r.type == "LEADS"}
+
+
+def test_the_organisation_a_lead_clause_describes_leads_its_object(extract: Extract) -> None:
+    x = extract(
+        "'서남 농업AI 협의회'는 2021년 출범했다.",
+        '서남 농업AI 협의회를 이끄는 녹음종묘(대표 편도윤)는 "데이터가 늘었다"고 밝혔다.',
+    )
+    council = _id(x, "서남 농업AI 협의회")
+    assert ("LEADS", _id(x, "녹음종묘"), council) in _leads(x)

@@ -242,6 +242,11 @@ def founding_together(
 def leading(ctx: ArticleContext, view: SentenceView, alliances: list[Mention]) -> None:
     """'X가 주도하는 <A>', '<A>는 X가 주관한다', 'X가 의장사를 맡는다': X leads A."""
     for cue in _LEAD.finditer(view.text):
+        described = _described_leader(view, alliances, cue)
+        if described is not None:  # '<A>를 이끄는 X는': the noun the clause describes leads
+            ctx.relate("LEADS", described[1], described[0], view)
+            ctx.relate("MEMBER_OF", described[1], described[0], view, role="leader")
+            continue
         target = _led_alliance(ctx, view, alliances, cue)
         if target is None:
             continue
@@ -252,6 +257,24 @@ def leading(ctx: ArticleContext, view: SentenceView, alliances: list[Mention]) -
         for leader in _leaders(view, cue):
             ctx.relate("LEADS", leader, target, view)
             ctx.relate("MEMBER_OF", leader, target, view, since=since, role="leader")
+
+
+def _described_leader(
+    view: SentenceView, alliances: list[Mention], cue: re.Match[str]
+) -> tuple[str, str] | None:
+    """'남도 협의회를 이끄는 녹원종묘(대표 X)는': the alliance is the object of an adnominal
+    lead verb, and the organisation the clause describes, right after it, leads it."""
+    if not _adnominal_lead(view, cue):
+        return None
+    objects = [
+        m for m in alliances if m.case == "obj" and 0 <= cue.start() - view.local(m.after) <= 1
+    ]
+    rest = re.match(r"\S*\s", view.text[cue.start() :])
+    if not objects or rest is None:
+        return None
+    head = cue.start() + rest.end()
+    after = [g for g in view.groups if view.local(g.start) == head and len(g.keys) == 1]
+    return (objects[-1].key, after[0].keys[0]) if after else None
 
 
 def consortium_leads(ctx: ArticleContext, view: SentenceView, alliances: list[Mention]) -> None:
