@@ -87,8 +87,8 @@ def _leads(x: Extraction) -> set[tuple[str, str, str]]:
 
 def test_the_organisation_a_lead_clause_describes_leads_its_object(extract: Extract) -> None:
     x = extract(
-        "'서남 농업AI 협의회'는 2021년 출범했다.",
-        '서남 농업AI 협의회를 이끄는 녹음종묘(대표 편도윤)는 "데이터가 늘었다"고 밝혔다.',
+        "종자기업 그린씨드(Green Seed)는 2021년 '서남 농업AI 협의회'에 가입했다.",
+        '서남 농업AI 협의회를 이끄는 그린씨드(대표 편도윤)는 "데이터가 늘었다"고 밝혔다.',
     )
     council = _id(x, "서남 농업AI 협의회")
-    assert ("LEADS", _id(x, "녹음종묘"), council) in _leads(x)
+    assert ("LEADS", _id(x, "그린씨드"), council) in _leads(x)
