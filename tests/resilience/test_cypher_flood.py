@@ -24,7 +24,11 @@ from tests.conftest import ROOT, free_port, run_async
 from tests.factories import extraction
 
 DEEP_QUERY = "RETURN " + "(" * 12_000 + "1" + ")" * 12_000
-SLOW = "UNWIND range(1, 100000000) AS i WITH i WHERE i < 0 RETURN count(i) AS n"
+# 10^10 rows: slower than any timeout here
+SLOW = (
+    "UNWIND range(1, 100000) AS i UNWIND range(1, 100000) AS j "
+    "WITH i WHERE i < 0 RETURN count(i) AS n"
+)
 MEMBERS = "/alliances/ai-one-team/members"
 FLOOD = 100
 # The bound for refusing a deep query; generous next to what it takes.

@@ -92,3 +92,9 @@ def test_the_organisation_a_lead_clause_describes_leads_its_object(extract: Extr
     )
     council = _id(x, "서남 농업AI 협의회")
     assert ("LEADS", _id(x, "그린씨드"), council) in _leads(x)
+
+
+def test_the_head_of_a_cooperative_is_its_johapjang(extract: Extract) -> None:
+    x = extract('봉길우 새래딸기영농조합법인 조합장은 "데이터가 돌아오지 않았다"고 말했다.')
+    head = _relation(x, "HOLDS_POSITION", _id(x, "봉길우"), _id(x, "새래딸기영농조합법인"))
+    assert head.title == "조합장"
