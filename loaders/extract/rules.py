@@ -28,6 +28,7 @@ from .cues import load
 from .dates import first_date, first_day
 from .discovery import discover
 from .identity import contraction_mentions, merge_short_forms
+from .interviews import first_person_mentions
 from .mentions import (
     Mention,
     Spans,
@@ -132,6 +133,7 @@ class RuleExtractor:
             found = [m for m in found if not any(a <= m.start < b for a, b in inside)]
             found += consortia
         found += genitive_products(text, found, ctx.new_key)
+        found += first_person_mentions(ctx.article, found, self._focal(ctx.article, found))
         found.sort(key=lambda m: m.start)
         return found
 

@@ -98,3 +98,28 @@ def test_the_head_of_a_cooperative_is_its_johapjang(extract: Extract) -> None:
     x = extract('봉길우 새래딸기영농조합법인 조합장은 "데이터가 돌아오지 않았다"고 말했다.')
     head = _relation(x, "HOLDS_POSITION", _id(x, "봉길우"), _id(x, "새래딸기영농조합법인"))
     assert head.title == "조합장"
+
+
+def test_an_interviewee_speaks_for_the_firm_named_with_a_spaced_suffix(extract: Extract) -> None:
+    x = extract(
+        "인디 게임사 별빛돌고래 스튜디오는 대화형 NPC 기술로 주목받고 있다. 구하솔 대표를 만났다.",
+        "- 회사를 소개해 달라.",
+        "저희가 만든 대화형 NPC 엔진 '돌고래말'은 대화를 기억합니다.",
+        "- 앞으로의 계획은.",
+        "게임 스튜디오 여러 곳과 엔진을 나누려 합니다.",
+        title="[인터뷰] 별빛돌고래 스튜디오 구하솔 대표",
+    )
+    studio = _id(x, "별빛돌고래 스튜디오")
+    assert ("DEVELOPS", studio, _id(x, "돌고래말")) in {
+        (r.type, r.from_, r.to) for r in x.relations
+    }
+    names = {e.name for e in x.entities}
+    assert "게임 스튜디오" not in names and "저희" not in names
+
+
+def test_first_person_outside_an_interview_is_a_quotation(extract: Extract) -> None:
+    x = extract(
+        "데이터 기업 바람결데이터는 새 엔진 '바람말'을 공개했다.",
+        '바람결데이터 구하솔 대표는 "저희가 만든 엔진"이라고 말했다.',
+    )
+    assert all(e.name != "저희" for e in x.entities)

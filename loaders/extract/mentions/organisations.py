@@ -97,6 +97,8 @@ def _suffix_orgs(
             continue
         if prefix.isdigit() or (len(prefix) < 2 and not prefix.isascii()):
             continue
+        if match["suffix"][:1].isspace() and not _name_like(prefix):
+            continue  # '게임 스튜디오', '디자인 컴퍼니': a kind of firm, not a name
         run = HANGUL_RUN.match(text, end)
         whole = ORG_SUFFIX.fullmatch(text, start, end + len(run.group())) if run else None
         if whole and run and not is_particle_run(run.group()):
@@ -170,6 +172,16 @@ def _list_universities(
         found.append(attach_particle(text, Mention(start, end, key, kind, name, new=entry is None)))
         taken.append((start, end))
     return found
+
+
+def _name_like(word: str) -> bool:
+    """A word Kiwi reads as a proper noun or as a compound of several nouns ('픽셀고래')."""
+    analysed = words(word)
+    if len(analysed) != 1:
+        return word.isascii()  # 'Moreh Inc.'
+    w = analysed[0]
+    nouns = [m for m in w.morphs if m.tag.startswith("NN")]
+    return w.proper or len(nouns) >= 2
 
 
 def _parenthesised_latin(text: str, end: int) -> str | None:
