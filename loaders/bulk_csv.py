@@ -273,5 +273,5 @@ def write_mentions(files: ImportFiles, name: str, mentions: Iterable[tuple[str, 
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write(":START_ID(Article),:END_ID(Entity),:TYPE\n")
         for article_id, entity_id in mentions:
-            f.write(f"{cell(article_id, 'string')},{cell(entity_id, 'string')},MENTIONS\n")
+            f.write(f"{_string(article_id)},{_string(entity_id)},MENTIONS\n")
     files.relationships.append(path)

@@ -54,3 +54,9 @@ def is_particle_run(text: str) -> bool:
 
 
 HANGUL_RUN = re.compile(r"[가-힣]*")
+_LATIN_FIELD = re.compile(r"^[A-Za-z0-9]+(?=[가-힣])")
+
+
+def without_latin_field(word: str) -> str:
+    """'AI기업' -> '기업': the word without a Latin field written before its Hangul."""
+    return _LATIN_FIELD.sub("", word)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..registry import Registry
-from ..text import name_key
+from ..text import name_key, without_latin_field
 from .grammar import Word, words
 from .list_heads import listed_as_other
 from .mentions import Candidate, Mention, NewKey, Spans, attach_particle
@@ -255,7 +255,7 @@ def _blocked(surface: str, lex: Lexicon, described: bool = False) -> bool:
         return True
     if surface in lex.places or surface in lex.titles or surface in lex.descriptors:
         return True  # a descriptor ('재단법인', '스타트업') stands before a name, is none
-    if _FIELD_PREFIX.sub("", surface) in lex.descriptors:
+    if without_latin_field(surface) in lex.descriptors:
         return True  # 'AI기업', 'IT기업': a field and a descriptor
     if surface in lex.org_predicates:
         return True  # what organisations do ('합류', '탈퇴') is no organisation
@@ -270,7 +270,6 @@ def _blocked(surface: str, lex: Lexicon, described: bool = False) -> bool:
 
 
 _NUMBER = re.compile(r"\d[\d,.]*(?P<unit>[A-Za-z]+)")
-_FIELD_PREFIX = re.compile(r"^[A-Za-z0-9]+(?=[가-힣])")
 
 
 def _measure(surface: str, lex: Lexicon) -> bool:

@@ -14,7 +14,8 @@ import re
 from allygraph.models import Article
 
 from .cues import load
-from .mentions import Mention, attach_particle
+from .mentions import Mention, Spans, attach_particle
+from .mentions.model import overlaps
 
 _WORDS = load("people").words("first_person")
 _FIRST_PERSON = re.compile(
@@ -36,11 +37,11 @@ def first_person_mentions(
     if focal is None or not is_interview(article):
         return []
     kind = next(m.type for m in found if m.key == focal)
-    taken = [(m.start, m.end) for m in found]
+    taken = Spans((m.start, m.end) for m in found)
     out = []
     for match in _FIRST_PERSON.finditer(article.text):
         start, end = match.span("word")
-        if any(a < end and start < b for a, b in taken):
+        if overlaps(start, end, taken):
             continue
         mention = Mention(start, end, focal, kind, match["word"])
         out.append(attach_particle(article.text, mention))

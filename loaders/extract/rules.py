@@ -77,7 +77,6 @@ class RuleExtractor:
         ctx.named_alliances = list(
             dict.fromkeys(m.key for m in mentions if m.type == "Alliance" and not m.generic)
         )
-        ctx.focal = self._focal(article, mentions)
         views = sentence_views(ctx, mentions)
         ctx.event = next(
             (d for v in views if not v.headline and (d := first_day(v.text, ctx.published))),
@@ -133,7 +132,9 @@ class RuleExtractor:
             found = [m for m in found if not any(a <= m.start < b for a, b in inside)]
             found += consortia
         found += genitive_products(text, found, ctx.new_key)
-        found += first_person_mentions(ctx.article, found, self._focal(ctx.article, found))
+        # the article's organisation: first-person mentions in an interview only add to it
+        ctx.focal = self._focal(ctx.article, found)
+        found += first_person_mentions(ctx.article, found, ctx.focal)
         found.sort(key=lambda m: m.start)
         return found
 

@@ -11,6 +11,7 @@ from allygraph.models import Extraction
 from .conftest import entity_id as _id
 from .conftest import members_of as _members
 from .conftest import relation_of as _relation
+from .conftest import relations
 
 Extract = Callable[..., Extraction]
 
@@ -76,13 +77,9 @@ def test_leading_told_by_a_final_verb_an_appointment_and_a_renaming_with_latin(
     )
     union = _id(x, "국방 자율 AI 연합")
     assert "국방 무인 AI 협의체" not in {e.name for e in x.entities}  # one alliance, renamed
-    assert ("LEADS", _id(x, "대붕항공"), union) in {r[:3] for r in _leads(x)}
+    assert ("LEADS", _id(x, "대붕항공"), union) in relations(x)
     textbook = _id(x, "AI 교과서 컨소시엄")
-    assert ("LEADS", _id(x, "다림교육"), textbook) in {r[:3] for r in _leads(x)}
-
-
-def _leads(x: Extraction) -> set[tuple[str, str, str]]:
-    return {(r.type, r.from_, r.to) for r in x.relations if r.type == "LEADS"}
+    assert ("LEADS", _id(x, "다림교육"), textbook) in relations(x)
 
 
 def test_the_organisation_a_lead_clause_describes_leads_its_object(extract: Extract) -> None:
@@ -91,7 +88,7 @@ def test_the_organisation_a_lead_clause_describes_leads_its_object(extract: Extr
         '서남 농업AI 협의회를 이끄는 그린씨드(대표 편도윤)는 "데이터가 늘었다"고 밝혔다.',
     )
     council = _id(x, "서남 농업AI 협의회")
-    assert ("LEADS", _id(x, "그린씨드"), council) in _leads(x)
+    assert ("LEADS", _id(x, "그린씨드"), council) in relations(x)
 
 
 def test_the_head_of_a_cooperative_is_its_johapjang(extract: Extract) -> None:
@@ -110,9 +107,7 @@ def test_an_interviewee_speaks_for_the_firm_named_with_a_spaced_suffix(extract: 
         title="[인터뷰] 별빛돌고래 스튜디오 구하솔 대표",
     )
     studio = _id(x, "별빛돌고래 스튜디오")
-    assert ("DEVELOPS", studio, _id(x, "돌고래말")) in {
-        (r.type, r.from_, r.to) for r in x.relations
-    }
+    assert ("DEVELOPS", studio, _id(x, "돌고래말")) in relations(x)
     names = {e.name for e in x.entities}
     assert "게임 스튜디오" not in names and "저희" not in names
 

@@ -12,6 +12,7 @@ import re
 from typing import TypedDict
 
 from ...registry import Registry
+from ...text import without_latin_field
 from ..cues import load
 from .groups import LIST_BULLETS
 from .model import (
@@ -46,7 +47,6 @@ _LIST_ETC = re.compile(
 _NOT_LIST_ORG = _CUES.set("not_list_orgs")
 # Kinds of organisation ('제약사·AI기업·대학·연구원 6곳'): a list of kinds names none.
 _KINDS = load("discovery").set("descriptors") | load("discovery").set("list_heads")
-_LATIN_PREFIX = re.compile(r"^[A-Za-z0-9]+")
 # Nouns of what organisations do ('합류', '탈퇴'): a headline's "A·B 합류, C는 탈퇴" lists
 # deeds after names, not more names.
 _DEED_NOUNS = load("discovery").set("org_predicates")
@@ -131,7 +131,7 @@ def _org_like(word: str) -> bool:
         return False
     if word in _NOT_LIST_ORG or word in _DEED_NOUNS or word.isdigit() or _COUNTED.search(word):
         return False
-    if word in _KINDS or _LATIN_PREFIX.sub("", word) in _KINDS:
+    if word in _KINDS or without_latin_field(word) in _KINDS:
         return False
     if _ROLE.sub("", word) in _NOT_LIST_ORG:
         return False  # 'X를 주관사로, A와 B를 참여기관으로': a role in the adverbial case

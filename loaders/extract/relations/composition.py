@@ -95,7 +95,7 @@ def _appointed(
     ctx: ArticleContext, view: SentenceView, alliances: list[Mention], index: int
 ) -> None:
     """'대붕항공을 … 공동 의장사로 선임했다': whom an alliance appoints to a lead role (the
-    object before the role noun) leads it, and those 'with' it already did."""
+    object before the role noun) leads it ('…와 함께' names one who already did)."""
     word = view.words[index]
     verb = next((w for w in view.words[index + 1 : index + 3] if w.predicate), None)
     if verb is None or verb.predicate not in _APPOINT or unreal(view, verb.end, verb.start):
