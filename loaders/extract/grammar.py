@@ -121,9 +121,13 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&+\-.]*")
 
 @lru_cache(maxsize=262_144)
 def _analyse(surface: str) -> tuple[int, str, str | None, str | None, tuple[Morph, ...]]:
-    morphs = _spelled(surface) or tuple(
-        Morph(t.form, t.tag, t.start, t.start + t.len, t.id == _OOV_ID and t.tag.startswith("NN"))
-        for t in shared_kiwi().tokenize(surface)
+    morphs = _spelled(surface) or _glued_adverb(
+        tuple(
+            Morph(
+                t.form, t.tag, t.start, t.start + t.len, t.id == _OOV_ID and t.tag.startswith("NN")
+            )
+            for t in shared_kiwi().tokenize(surface)
+        )
     )
     predicate = _predicate(morphs)
     ending = next((m.tag for m in reversed(morphs) if m.tag in _ENDING_TAGS), None)
@@ -151,6 +155,20 @@ def _analyse(surface: str) -> tuple[int, str, str | None, str | None, tuple[Morp
 
 # Stems that a local government's ending must complete ('…특별자치' + 도 or 시).
 _BOUND_STEMS = ("특별자치",)
+
+
+def _glued_adverb(morphs: tuple[Morph, ...]) -> tuple[Morph, ...]:
+    """'한결정보기술은' read 한결/MAG + 정보 + 기술 + 은: Korean spaces an adverb off the
+    noun it modifies, so an adverb glued to nouns inside one word is Kiwi's misreading of a
+    compound name; the adverb and the nouns after it become one unknown proper noun."""
+    if len(morphs) < 2 or morphs[0].tag != "MAG" or morphs[1].tag not in ("NNG", "NNP"):
+        return morphs
+    last = 1
+    while last + 1 < len(morphs) and morphs[last + 1].tag in ("NNG", "NNP"):
+        last += 1
+    form = "".join(m.form for m in morphs[: last + 1])
+    name = Morph(form, "NNP", 0, morphs[last].end, True)
+    return (name, *morphs[last + 1 :])
 
 
 def _particle_of(morphs: tuple[Morph, ...], stem_len: int) -> str:
@@ -186,6 +204,8 @@ def _predicate(morphs: tuple[Morph, ...]) -> str | None:
     for i, morph in enumerate(morphs):
         if morph.tag in _PREDICATE_SUFFIX and i and morphs[i - 1].tag in ("NNG", "NNP", "XR"):
             return morphs[i - 1].form
+        if morph.tag in _PREDICATE_SUFFIX and i > 1 and morphs[i - 1].tag == "XSN":
+            return morphs[i - 2].form + morphs[i - 1].form  # '상용화했다': 상용 + 화 + 하
         if morph.tag == "VCP" and i and morphs[i - 1].tag in ("NNG", "NNB"):
             return morphs[i - 1].form  # '예정이다', '계획이다': the noun is the predicate
         if morph.tag in _VERB_TAGS and morph.tag != "VX":
