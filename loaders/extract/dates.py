@@ -11,18 +11,21 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+# A part of a year ('하반기', '초', '1분기'): dated to its year, as precise as the gold dates it
+# ('2019년 하반기' is 2019, '올 1분기' this year).
+_PERIOD = r"(?:상반기|하반기|연초|연말|초(?!거대|대형|과|기|반|순)|말(?!씀|하|했|한)|[1-4]\s*분기)"
 _PATTERNS = re.compile(
     r"(?P<ymd>(?P<y1>(?:19|20)\d{2})\s*년\s*(?P<m1>\d{1,2})\s*월\s*(?P<d1>\d{1,2})\s*일)"
     r"|(?P<ym>(?P<y2>(?:19|20)\d{2})\s*년\s*(?P<m2>\d{1,2})\s*월)"
     r"|(?P<rym>(?P<ry>올해|금년|지난해|작년|전년|내년)\s*(?P<rm>\d{1,2})\s*월(?:\s*(?P<rd>\d{1,2})\s*일)?)"
     r"|(?P<rmd>(?P<rmo>지난\s?달|이번\s?달|이달|다음\s?달|내달)\s*(?P<rmdd>\d{1,2})\s*일)"
     r"|(?P<rel_month>지난\s?달|이번\s?달|이달|다음\s?달|내달)"
-    r"|(?P<ryp>(?P<ryw>올해|금년|지난해|작년|전년|내년)\s*(?:상반기|하반기|연초|연말|초(?!거대|대형|과|기|반|순)|말(?!씀|하|했|한)))"
+    r"|(?P<ryp>(?P<ryw>올해|금년|지난해|작년|전년|내년|올)\s*" + _PERIOD + ")"
     r"|(?P<md>(?P<dir3>지난|오는)?\s*(?<!\d)(?P<m3>\d{1,2})\s*월\s*(?P<d3>\d{1,2})\s*일)"
     r"|(?P<m>(?P<dir4>지난|오는)?\s*(?<![\d.])(?P<m4>\d{1,2})\s*월(?!\s*\d))"
-    r"|(?P<y>(?<!\d)(?P<y5>(?:19|20)\d{2})\s*년)"
+    r"|(?P<y>(?<!\d)(?P<y5>(?:19|20)\d{2})\s*년(?:\s*" + _PERIOD + ")?)"
     r"|(?P<d>(?P<dir6>지난|오는)?\s*(?<![\d.,])(?P<d6>\d{1,2})\s*일(?!간|째|동안|치|분|자리|대)(?:\s*\(현지시간\))?)"
-    r"|(?P<rel_year>올해|금년|지난해|작년|전년|내년|(?<![가-힣])(?:연초|연말|상반기|하반기))"
+    r"|(?P<rel_year>올해|금년|지난해|작년|전년|내년|(?<![가-힣\d])(?:연초|연말|상반기|하반기|[1-4]\s*분기))"
     r"|(?P<rel_day>이날|당일|오늘|이튿날|다음날|다음 날|전날|어제|하루 전)"
 )
 # '지난달', '이달', '내달': a month before, of or after the publication.
@@ -30,7 +33,7 @@ _MONTH_OFFSET = {"지난": -1, "이번": 0, "이달": 0, "다음": 1, "내달": 
 # '연초', '상반기' alone: of this year (a year is as precise as the gold dates them)
 _YEAR_OFFSET = {
     "올해": 0, "금년": 0, "지난해": -1, "작년": -1, "전년": -1, "내년": 1,
-    "연초": 0, "연말": 0, "상반기": 0, "하반기": 0,
+    "연초": 0, "연말": 0, "상반기": 0, "하반기": 0, "올": 0,
 }  # fmt: skip
 _DAY_OFFSET = {
     "이날": 0, "당일": 0, "오늘": 0, "이튿날": 1, "다음날": 1, "다음 날": 1,
@@ -118,7 +121,7 @@ def _resolve(match: re.Match[str], pub: date, anchor: date) -> tuple[str, str] |
         if match["ryp"]:  # '지난해 상반기': the year, as precise as the gold dates it
             return str(pub.year + _YEAR_OFFSET[match["ryw"]]), "year"
         if match["rel_year"]:
-            return str(pub.year + _YEAR_OFFSET[match["rel_year"]]), "year"
+            return str(pub.year + _YEAR_OFFSET.get(match["rel_year"], 0)), "year"  # '1분기'
         if match["rel_day"]:
             return (anchor + timedelta(days=_DAY_OFFSET[match["rel_day"]])).isoformat(), "day"
     except ValueError:

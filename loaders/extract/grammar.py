@@ -121,13 +121,14 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9&+\-.]*")
 
 @lru_cache(maxsize=262_144)
 def _analyse(surface: str) -> tuple[int, str, str | None, str | None, tuple[Morph, ...]]:
-    morphs = _spelled(surface) or _glued_adverb(
+    morphs = _spelled(surface) or _misread_name(
+        surface,
         tuple(
             Morph(
                 t.form, t.tag, t.start, t.start + t.len, t.id == _OOV_ID and t.tag.startswith("NN")
             )
             for t in shared_kiwi().tokenize(surface)
-        )
+        ),
     )
     predicate = _predicate(morphs)
     ending = next((m.tag for m in reversed(morphs) if m.tag in _ENDING_TAGS), None)
@@ -157,18 +158,51 @@ def _analyse(surface: str) -> tuple[int, str, str | None, str | None, tuple[Morp
 _BOUND_STEMS = ("특별자치",)
 
 
-def _glued_adverb(morphs: tuple[Morph, ...]) -> tuple[Morph, ...]:
-    """'한결정보기술은' read 한결/MAG + 정보 + 기술 + 은: Korean spaces an adverb off the
-    noun it modifies, so an adverb glued to nouns inside one word is Kiwi's misreading of a
-    compound name; the adverb and the nouns after it become one unknown proper noun."""
-    if len(morphs) < 2 or morphs[0].tag != "MAG" or morphs[1].tag not in ("NNG", "NNP"):
+def _misread_name(surface: str, morphs: tuple[Morph, ...]) -> tuple[Morph, ...]:
+    """Kiwi's misreadings of one compound name. Korean spaces an adverb off the noun it
+    modifies and an adnominal verb off its noun, so either glued to nouns inside one word
+    ('한결정보기술은' read 한결/MAG + 정보 + 기술 + 은, '고운결병리가' read 곱/VA + 은/ETM + 결
+    + 병리 + 가) becomes, with the nouns after it, one unknown proper noun. No determiner
+    follows a particle inside a word either ('눈빛에이아이' read 눈빛 + 에 + 이/MM + 아이):
+    it is a syllable of the name (the particle itself is dealt with in ``_stem_length``)."""
+    morphs = tuple(
+        Morph(m.form, "NNG", m.start, m.end, m.oov)
+        if m.tag == "MM" and 0 < i < len(morphs) - 1 and morphs[i - 1].tag.startswith("J")
+        and morphs[i + 1].tag in ("NNG", "NNP")
+        else m
+        for i, m in enumerate(morphs)
+    )  # fmt: skip
+    first = 1 if morphs and morphs[0].tag == "MAG" else _adnominal_prefix(morphs)
+    if not first or len(morphs) <= first or morphs[first].tag not in ("NNG", "NNP"):
         return morphs
-    last = 1
-    while last + 1 < len(morphs) and morphs[last + 1].tag in ("NNG", "NNP"):
-        last += 1
-    form = "".join(m.form for m in morphs[: last + 1])
-    name = Morph(form, "NNP", 0, morphs[last].end, True)
+    last = first
+    while last + 1 < len(morphs):
+        if morphs[last + 1].tag in ("NNG", "NNP"):
+            last += 1
+        elif _inner_particle(morphs, last + 1):
+            last += 2
+        else:
+            break
+    if not all(m.tag.startswith("J") for m in morphs[last + 1 :]):
+        return morphs  # more of a clause follows: a real verb form
+    name = Morph(surface[: morphs[last].end], "NNP", 0, morphs[last].end, True)
     return (name, *morphs[last + 1 :])
+
+
+def _inner_particle(morphs: tuple[Morph, ...], i: int) -> bool:
+    """A particle with a noun right after it inside one word: a syllable of a name."""
+    return (
+        morphs[i].tag.startswith("J")
+        and i + 1 < len(morphs)
+        and morphs[i + 1].tag in ("NNG", "NNP")
+    )
+
+
+def _adnominal_prefix(morphs: tuple[Morph, ...]) -> int:
+    """How many morphs make a leading verb in its adnominal form ('곱' + '은'), or 0."""
+    if len(morphs) > 2 and morphs[0].tag.startswith(("VA", "VV")) and morphs[1].tag == "ETM":
+        return 2
+    return 0
 
 
 def _particle_of(morphs: tuple[Morph, ...], stem_len: int) -> str:

@@ -31,3 +31,52 @@ def test_an_adverb_glued_to_nouns_is_part_of_a_name() -> None:
     # 한결/MAG + 정보 + 기술 + 은: Korean spaces an adverb off its noun, so this is one name.
     word = words("한결정보기술은")[0]
     assert (word.stem, word.particle, word.proper) == ("한결정보기술", "은", True)
+
+
+def test_a_part_of_a_year_is_dated_to_its_year() -> None:
+    from datetime import date
+
+    from allygraph.loaders.extract.dates import find_dates
+
+    found = find_dates("2019년 하반기 결성됐고 올 1분기 탈퇴했다", date(2021, 12, 14))
+    assert [d.value for d in found] == ["2019", "2021"]
+
+
+def test_a_misread_name_after_an_adnominal_verb_and_a_determiner() -> None:
+    # 곱/VA + 은/ETM + 결 + 병리 + 가; 눈빛 + 에/JKB + 이/MM + 아이 + 는
+    assert (words("고운결병리가")[0].stem, words("고운결병리가")[0].predicate) == (
+        "고운결병리",
+        None,
+    )
+    assert words("눈빛에이아이는")[0].stem == "눈빛에이아이"
+
+
+def test_a_withdrawal_after_a_quarter_refers_to_the_alliance(extract: Extract) -> None:
+    x = extract(
+        "국내 의료영상 AI 기업들이 만든 '늘봄 AI 얼라이언스'가 해산했다.",
+        "안저영상 AI 기업 밝은눈에이아이는 올 1분기 얼라이언스에서 먼저 탈퇴했다.",
+        published="2021-12-14 05:30",
+    )
+    left = _relation(x, "MEMBER_OF", _id(x, "밝은눈에이아이"), _id(x, "늘봄 AI 얼라이언스"))
+    assert left.until == "2021"
+
+
+def test_a_join_told_as_a_noun_belongs_to_the_genitive(extract: Extract) -> None:
+    x = extract(
+        "'가온 양자AI 협의회'는 지난 15일 운영위원회를 열어 국책 연구기관 소라반도체연구원과 "
+        "광학부품 기업 빛결포토닉스의 신규 가입을 승인했다.",
+        published="2022-04-19 17:40",
+    )
+    council = _id(x, "가온 양자AI 협의회")
+    for name in ("소라반도체연구원", "빛결포토닉스"):
+        assert _relation(x, "MEMBER_OF", _id(x, name), council).since == "2022-04-15"
+
+
+def test_an_adnominal_join_takes_no_date_from_the_main_clause(extract: Extract) -> None:
+    x = extract(
+        "'가온 양자AI 협의회'는 지난해 6월 출범했다.",
+        "협의회에 참여한 새물결대학교와 다온반도체는 올해 초부터 공동 과제를 진행하고 있다.",
+        published="2022-04-19 17:40",
+    )
+    council = _id(x, "가온 양자AI 협의회")
+    assert _relation(x, "MEMBER_OF", _id(x, "다온반도체"), council).since is None

@@ -68,7 +68,7 @@ _ALLIANCE_REF = re.compile(
 )
 _WEAK_REF_WORDS = _CUES.set("weak_ref_words")
 _REF_PREVIOUS = re.compile(
-    r"(?:^|[.?!\n]\s*|(?:\d+\s?(?:월|일|년)|"
+    r"(?:^|[.?!\n]\s*|(?:\d+\s?(?:월|일|년|분기)|"
     + _CUES.alt("ref_previous_words")
     + r"|[가-힣A-Za-z0-9)]+(?:은|는|이|가|을|를|에서|에는|도))\s)$"
 )

@@ -49,7 +49,7 @@ _JOIN = re.compile(
     _CUES.group("join_verbs")
     + r"(?:"
     + _CUES.alt("join_endings")
-    + r"|(?:을|를)\s*"
+    + r"|(?:을|를|이|가)\s*"
     + _CUES.group("join_decisions")
     + r")|"
     + _CUES.alt("join_phrases")
@@ -173,7 +173,10 @@ def _joins(ctx: ArticleContext, view: SentenceView, alliances: list[Mention]) ->
         since = dated(ctx, view, cue.start())
         if founder:  # founders are members from the founding day, when it is known
             since = ctx.founded.get(target) or since
-        if since is None and not stative:
+        # '협의회에 참여한 A와 B는 올해 초부터 …': an adnominal join describes its noun; a
+        # date after it is the main clause's
+        adnominal = view.local(group.start) >= cue.end()
+        if since is None and not stative and not adnominal:
             since = _founding_news(ctx, target) or date_after(ctx, view, cue.end())
             since = since or ctx.event.isoformat()
         # who took part on the founding day took part in the founding
@@ -219,16 +222,25 @@ def _founded_before(ctx: ArticleContext, view: SentenceView, cue: int) -> str | 
 def _joiners(view: SentenceView, cue: re.Match[str]) -> Group | None:
     """Who joins: the subject before the cue (not a relative clause's), the subject right
     after an adnominal cue, a headline's actor, or 'X의' before '가입 신청'."""
-    group = nearest_subject(view, cue.start(), skip=is_relative_subject)
+    group = _genitive_joiner(view, cue.start())
+    group = group or nearest_subject(view, cue.start(), skip=is_relative_subject)
     group = group or _subject_after(view, cue)
     if view.headline and group is None:
         group = _headline_actor(view, cue.start())
-    if group is None and "신청" in cue.group():  # 'X의 가입 신청이 승인됐다'
-        group = next(
-            (g for g in view.groups if g.case == "gen" and g.end == view.offset + cue.start() - 1),
-            None,
-        )
     return group
+
+
+_JOIN_NOUN_GAP = re.compile(r"의?\s(?:" + _CUES.group("join_noun_modifiers") + r"\s)?$")
+
+
+def _genitive_joiner(view: SentenceView, cue: int) -> Group | None:
+    """'A와 B의 신규 가입을 승인했다', 'X의 가입 신청이 승인됐다': a join told as a noun belongs
+    to the genitive right before it, whoever the clause's subject is (the alliance, here)."""
+    for group in view.groups:
+        end = view.local(group.end)
+        if group.case == "gen" and end < cue and _JOIN_NOUN_GAP.fullmatch(view.text, end, cue):
+            return group
+    return None
 
 
 def _leaves(
