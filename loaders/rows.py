@@ -11,20 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
 from allygraph.facts import first_seen, merge_all, merge_evidence
+from allygraph.loaders.text import name_key
 from allygraph.models import Article, Entity, Extraction, Relation, partial_date_start
 
 BATCH_SIZE = 10_000
-
-
-def name_key(name: str) -> str:
-    """The spelling-insensitive form of a name: NFKC, case folded, no white space."""
-    return "".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 # Part of every fingerprint: bumped when the writer stores more for the same extraction,

@@ -19,6 +19,7 @@ from allygraph.models import Article, Entity, Evidence, Relation, Sentence
 
 from ..registry import Registry
 from ..romanise import person_name_en, person_slug, slugify
+from ..text import name_key
 from .grammar import Word, words
 from .mentions import Candidate, Group, Mention
 from .people import PersonMention
@@ -300,5 +301,6 @@ _CORPORATE_SUFFIX = re.compile(r"(?:\s*(?:Inc|Corp|Co|Ltd|LLC|Corporation)\.?,?)
 
 
 def _base_name(name: str) -> str:
-    """A company's name without its legal form: 'Moreh Inc.' -> 'Moreh', '㈜LG' -> 'LG'."""
-    return _CORPORATE_SUFFIX.sub("", name).strip() or name
+    """A name without its legal form ('Moreh Inc.' -> 'Moreh', '㈜LG' -> 'LG'), compared as
+    ``name_key`` compares names: '솔길모빌리티 컨소시엄' and '솔길 모빌리티 컨소시엄' are one."""
+    return name_key(_CORPORATE_SUFFIX.sub("", name).strip() or name)

@@ -63,6 +63,8 @@ def discover(
             continue
         if _describes_next(analysed, i, lex):
             continue  # '세포치료제 기업 온담바이오': the field of the firm named next
+        if _spells_previous(analysed, i, text):
+            continue  # '테라센스(TerraSense)': the Latin spelling of the name before it
         name = names.setdefault(name_key(surface), _Name(surface))
         name.spans.append((start, end))
         # News quotes products, services and alliances more often than firms: a quoted
@@ -134,6 +136,17 @@ def _describes_next(analysed: list[Word], index: int, lex: Lexicon) -> bool:
         return False
     nxt = analysed[index + 1]
     return not nxt.particle and nxt.stem in lex.descriptors and analysed[index + 2].nominal
+
+
+def _spells_previous(analysed: list[Word], index: int, text: str) -> bool:
+    """A Latin word in brackets right after a word: that word's other spelling."""
+    start = analysed[index].start
+    return (
+        index > 0
+        and analysed[index].latin
+        and text[start - 1 : start] == "("
+        and analysed[index - 1].stem_end == start - 1
+    )
 
 
 def _before_title(analysed: list[Word], index: int, lex: Lexicon) -> bool:

@@ -160,7 +160,8 @@ _BOUND_STEMS = ("특별자치",)
 
 def _misread_name(surface: str, morphs: tuple[Morph, ...]) -> tuple[Morph, ...]:
     """Kiwi's misreadings of one compound name. Korean spaces an adverb off the noun it
-    modifies and an adnominal verb off its noun, so either glued to nouns inside one word
+    modifies and an adnominal verb off its noun, so either (or both: '늘푸른교통' read 늘/MAG
+    + 푸르 + ㄴ + 교통) glued to nouns inside one word
     ('한결정보기술은' read 한결/MAG + 정보 + 기술 + 은, '고운결병리가' read 곱/VA + 은/ETM + 결
     + 병리 + 가) becomes, with the nouns after it, one unknown proper noun. No determiner
     follows a particle inside a word either ('눈빛에이아이' read 눈빛 + 에 + 이/MM + 아이):
@@ -172,7 +173,8 @@ def _misread_name(surface: str, morphs: tuple[Morph, ...]) -> tuple[Morph, ...]:
         else m
         for i, m in enumerate(morphs)
     )  # fmt: skip
-    first = 1 if morphs and morphs[0].tag == "MAG" else _adnominal_prefix(morphs)
+    adverb = 1 if morphs and morphs[0].tag == "MAG" else 0
+    first = adverb + _adnominal_prefix(morphs[adverb:]) or adverb  # '늘푸른교통': 늘 + 푸르 + ㄴ
     if not first or len(morphs) <= first or morphs[first].tag not in ("NNG", "NNP"):
         return morphs
     last = first

@@ -74,8 +74,9 @@ def _describes(before: Word, lex: Lexicon) -> bool:
 
 
 def _names_holder(analysed: list[Word], index: int) -> bool:
-    """'<org> <name> <title>': a bare word, a bare person's name, then a title."""
-    if analysed[index].particle or index + 2 >= len(analysed):
+    """'<org> <name> <title>': a bare word (or a genitive: '늘푸른교통의 편주안 전무'), a bare
+    person's name, then a title."""
+    if analysed[index].particle not in ("", "의") or index + 2 >= len(analysed):
         return False
     name, title = analysed[index + 1], analysed[index + 2]
     return (

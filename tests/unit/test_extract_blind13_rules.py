@@ -80,3 +80,46 @@ def test_an_adnominal_join_takes_no_date_from_the_main_clause(extract: Extract) 
     )
     council = _id(x, "가온 양자AI 협의회")
     assert _relation(x, "MEMBER_OF", _id(x, "다온반도체"), council).since is None
+
+
+def test_a_described_item_after_a_comma_and_geurigo_is_listed(extract: Extract) -> None:
+    x = extract(
+        "지난달 구성된 '새길 모빌리티 컨소시엄'은 자율주행 기업 새길모빌리티가 주관하고, 차량 "
+        "제조사 한빛모터스와 관제 플랫폼 기업 다색관제, 그리고 독일 라이다 기업 Kelbrach "
+        "Optik이 참여했다.",
+        published="2023-06-20 15:41",
+    )
+    consortium = _id(x, "새길 모빌리티 컨소시엄")
+    for name in ("한빛모터스", "다색관제", "Kelbrach Optik"):
+        _relation(x, "MEMBER_OF", _id(x, name), consortium)
+
+
+def test_spacing_variants_of_an_alliance_are_one(extract: Extract) -> None:
+    x = extract(
+        "공모에 '새길 모빌리티 컨소시엄'이 제안서를 냈다.",
+        "새길모빌리티 컨소시엄에는 한빛모터스가 참여했다.",
+        title="새길모빌리티 컨소시엄 제안서 제출",
+    )
+    alliances = [e for e in x.entities if e.type == "Alliance"]
+    assert [e.name for e in alliances] == ["새길 모빌리티 컨소시엄"]
+
+
+def test_a_bracketed_lead_role_names_the_leader(extract: Extract) -> None:
+    x = extract(
+        "공모에 '동녘 스마트셔틀 컨소시엄'이 제안서를 냈다.",
+        "동녘 스마트셔틀 컨소시엄(대표사 늘푸른교통)에는 버스 운수사 새말운수가 이름을 올렸다.",
+        '대표사인 늘푸른교통의 편주안 전무는 "경험이 중요하다"고 말했다.',
+    )
+    lead, consortium = _id(x, "늘푸른교통"), _id(x, "동녘 스마트셔틀 컨소시엄")
+    _relation(x, "LEADS", lead, consortium)
+    _relation(x, "MEMBER_OF", _id(x, "새말운수"), consortium)
+    assert _relation(x, "HOLDS_POSITION", _id(x, "편주안"), lead).title == "전무"
+
+
+def test_a_latin_spelling_in_brackets_is_no_second_firm(extract: Extract) -> None:
+    x = extract(
+        "컨소시엄은 주관사 아그로바와 토양 센서 기업 흙센스(SoilSense), 재단법인 "
+        "전북농업AI연구원을 참여기관으로 꾸려졌다."
+    )
+    names = {e.name for e in x.entities}
+    assert "흙센스" in names and "SoilSense" not in names

@@ -32,8 +32,17 @@ _INCLUDING_HEAD = re.compile(
 _COORDINATOR = re.compile(
     r"\s*(?:[,·/&+\-" + LIST_BULLETS + r"]|" + _CUES.alt("coordinators") + r")?\s*"
 )
-# 'A, 대전의 B': a list's separator before a described name (not '와/과', a particle of A).
-_LIST_COORDINATOR = re.compile(r"\s*(?:[,·" + LIST_BULLETS + r"]|및)\s+")
+# 'A, 대전의 B', 'A, 그리고 독일 기업 B': a list's separator before a described name (not
+# '와/과', a particle of A).
+_LIST_COORDINATOR = re.compile(
+    r"\s*(?:[,·"
+    + LIST_BULLETS
+    + r"](?:\s*"
+    + _CUES.group("word_coordinators")
+    + r")?|"
+    + _CUES.alt("word_coordinators")
+    + r")\s+"
+)
 _MAX_DESCRIPTOR_WORDS = 6
 _NOT_DESCRIPTORS = _CUES.set("not_descriptors")
 # '가람대학교 교육대학원이', 'KT 융합기술원은': a unit of the organisation named after it.

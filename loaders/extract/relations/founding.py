@@ -257,6 +257,28 @@ def leading(ctx: ArticleContext, view: SentenceView, alliances: list[Mention]) -
         for leader in _leaders(view, cue):
             ctx.relate("LEADS", leader, target, view)
             ctx.relate("MEMBER_OF", leader, target, view, since=since, role="leader")
+    for alliance, leader in _bracketed_leaders(view, alliances):
+        ctx.relate("LEADS", leader, alliance, view)
+        since = ctx.founded.get(alliance)
+        ctx.relate("MEMBER_OF", leader, alliance, view, since=since, role="leader")
+
+
+_BRACKETED_ROLE = re.compile(r"\(\s*" + _CUES.group("lead_role_nouns") + r"\s+$")
+
+
+def _bracketed_leaders(view: SentenceView, alliances: list[Mention]) -> list[tuple[str, str]]:
+    """'<A>(대표사 X)', '<A>(주관기관 X)': the role noun in brackets names A's leader, as
+    '(원장 X)' names a person's post."""
+    pairs = []
+    for org in view.orgs:
+        start = view.local(org.start)
+        role = _BRACKETED_ROLE.search(view.text, max(0, start - 12), start)
+        closed = view.text[view.local(org.end) : view.local(org.end) + 1] == ")"
+        if role is None or not closed:
+            continue
+        led = [m for m in alliances if view.local(m.end) == role.start()]
+        pairs += [(led[0].key, org.key)] if led else []
+    return pairs
 
 
 def _described_leader(
