@@ -58,7 +58,9 @@ def discover(
     org_spans = {(m.start, m.end) for m in known if m.is_org}
     names: dict[str, _Name] = {}
     for i, (start, end, surface) in enumerate(_name_spans(analysed, text)):
-        described = i > 0 and analysed[i - 1].stem in lex.descriptors
+        # a name of several Latin words ('Meridane Marine') ends at ``i``, starts at ``first``
+        first = next((j for j in range(i, -1, -1) if analysed[j].start <= start), i)
+        described = first > 0 and analysed[first - 1].stem in lex.descriptors
         if start < 0 or _blocked(surface, lex, described) or overlaps(start, end, taken):
             continue
         if _describes_next(analysed, i, lex):
@@ -78,7 +80,7 @@ def discover(
             # an item's phrase ('도해인 그립웍스 대표(…)와 … 등 참석자들이')
             name.other = True
         if name.score < 2:  # two signals (or one for a proper noun) are enough
-            score = evidence(analysed, i, text, start, end, org_spans, lex)
+            score = max(evidence(analysed, k, text, start, end, org_spans, lex) for k in {first, i})
             # signals add up over the article: '발행사 누리교과서는' and 'X 중심' elsewhere
             name.score = min(2, name.score + score)
         name.name_en = name.name_en or latin_after(text, end)
@@ -244,9 +246,8 @@ def _central_body(stem: str, lex: Lexicon) -> bool:
     other three-syllable word ends in 청 (처 and 부 do: '거래처', '영업부')."""
     if not "가" <= stem[:1] <= "힣":
         return False
-    return (len(stem) >= 4 and stem.endswith(lex.government_endings)) or (
-        len(stem) == 3 and stem.endswith(lex.agency_endings)
-    )
+    government = stem.endswith(lex.government_endings) and kind_of(stem, lex) == "GovernmentBody"
+    return (len(stem) >= 4 and government) or (len(stem) == 3 and stem.endswith(lex.agency_endings))
 
 
 def _institution(stem: str, lex: Lexicon) -> bool:

@@ -25,6 +25,7 @@ class Lexicon:
     org_list_heads: frozenset[str]  # the descriptors and the list heads of organisations
     titles: frozenset[str]
     suffix_types: tuple[tuple[str, str, int], ...]  # (ending, type, minimum prefix length)
+    suffix_maximum: tuple[tuple[str, int], ...]  # (ending, maximum prefix length)
     not_university_short: frozenset[str]
     not_org_endings: tuple[str, ...]
     government_endings: tuple[str, ...]
@@ -62,6 +63,7 @@ def lexicon() -> Lexicon:
         org_list_heads=table.set("list_heads") | table.set("descriptors"),
         titles=frozenset(t for t in TITLE_WORDS if " " not in t),
         suffix_types=tuple(suffixes),
+        suffix_maximum=tuple((e, 2) for e in table.words("endings_at_most_two")),
         not_university_short=table.set("not_university_short"),
         not_org_endings=table.words("not_org_endings"),
         government_endings=tuple(e for e in table.words("government_endings") if not e.isascii()),
@@ -73,8 +75,11 @@ def lexicon() -> Lexicon:
 
 
 def kind_of(surface: str, lex: Lexicon) -> str:
+    """The type a name's ending gives it ('천안시': a government body), else a company."""
+    maximum = dict(lex.suffix_maximum)
     for ending, kind, minimum in lex.suffix_types:
-        if surface.endswith(ending) and len(surface) - len(ending) >= minimum:
+        prefix = len(surface) - len(ending)
+        if surface.endswith(ending) and minimum <= prefix <= maximum.get(ending, prefix):
             return kind
     if (
         surface.endswith("대")

@@ -123,3 +123,20 @@ def test_a_latin_spelling_in_brackets_is_no_second_firm(extract: Extract) -> Non
     )
     names = {e.name for e in x.entities}
     assert "흙센스" in names and "SoilSense" not in names
+
+
+def test_a_latin_name_of_two_words_takes_its_descriptor(extract: Extract) -> None:
+    x = extract(
+        "출범 당시에는 해온라인해운과 물새조선 및 싱가포르 선박 데이터 기업 Corvane Maritime 등 "
+        "3곳이 참여했다."
+    )
+    assert "Corvane Maritime" in {e.name for e in x.entities}
+
+
+def test_a_long_word_ending_in_do_is_no_province(extract: Extract) -> None:
+    x = extract(
+        "해온라인해운이 개발한 탄소집약도(CII) 예측 AI 'CII Pilot'으로 선박별 연료 소모를 관리한다."
+    )
+    names = {e.name for e in x.entities}
+    assert "탄소집약도" not in names
+    _relation(x, "DEVELOPS", _id(x, "해온라인해운"), _id(x, "CII Pilot"))

@@ -33,7 +33,7 @@ _DEVELOPER_GAP = re.compile(
     + _CUES.group("together_words")
     + r"\s*)?(?:자체\s*)?"
     + _CUES.group("developer_verbs")
-    + r"\s+(?:[가-힣A-Za-z0-9/·]+\s+){0,5}$"  # '개발한 선박 연료 최적화 AI 'Y''
+    + r"\s+(?:[가-힣A-Za-z0-9/·()]+\s+){0,5}$"  # '개발한 탄소집약도(CII) 예측 AI 'Y''
 )
 _DESCRIPTOR_GAP = re.compile(
     r"^\s*(?:[가-힣A-Za-z0-9/·]+\s+){0,5}?(?:[가-힣A-Za-z0-9/·]*?(?:인|이자)\s+)?$"

@@ -13,7 +13,7 @@ from ..context import ArticleContext, SentenceView
 from ..cues import load
 from ..grammar import words
 from ..mentions import ORG_TYPES, Candidate
-from ..name_lexicon import lexicon
+from ..name_lexicon import kind_of, lexicon
 from ..people import PersonMention
 from ..titles import parse_title
 from .clauses import date_before, unreal
@@ -81,7 +81,7 @@ def person_org(ctx: ArticleContext, person: PersonMention) -> str | None:
         return None
     key = known_org(ctx, person.org_name)
     if key is None:
-        kind = _kind(person.org_name)
+        kind = kind_of(person.org_name, lexicon())
         key = ctx.new_key(Candidate(key="", type=kind, name=person.org_name))
     ctx.see(key, person.org_at, person.org_name)
     return key
@@ -133,14 +133,3 @@ def _starts_of(short: str, parts: list[str]) -> bool:
 
 def _hangul(text: str) -> bool:
     return all("가" <= c <= "힣" for c in text)
-
-
-def _kind(name: str) -> str:
-    """The type a name's ending gives it ('천안시': a government body), else a company."""
-    lex = lexicon()
-    for ending, kind, minimum in lex.suffix_types:
-        if name.endswith(ending) and len(name) - len(ending) >= minimum:
-            return kind
-    if name.endswith("대") and 3 <= len(name) <= 5 and name not in lex.not_university_short:
-        return "University"
-    return "Company"
