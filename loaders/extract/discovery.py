@@ -65,6 +65,8 @@ def discover(
             continue
         if _describes_next(analysed, i, lex):
             continue  # '세포치료제 기업 온담바이오': the field of the firm named next
+        if analysed[i].surface in lex.places:
+            continue  # '노르웨이' read 노르웨 + 이: the word is a place, whatever Kiwi cut
         if _spells_previous(analysed, i, text):
             continue  # '테라센스(TerraSense)': the Latin spelling of the name before it
         name = names.setdefault(name_key(surface), _Name(surface))

@@ -66,11 +66,15 @@ def evidence(
 
 
 def _describes(before: Word, lex: Lexicon) -> bool:
-    """'스타트업 X', and the copular apposition '업계 1위 택배사인 X' (descriptor + 이 + ㄴ)."""
+    """'스타트업 X', '가공업체 X' (a compound on a descriptor's head), and the copular
+    apposition '업계 1위 택배사인 X' (descriptor + 이 + ㄴ)."""
     if before.particle:
         return False
     stem = before.stem
-    return stem in lex.descriptors or (stem.endswith("인") and stem[:-1] in lex.descriptors)
+    if stem.endswith("인") and stem[:-1] in lex.descriptors:
+        return True
+    compound = any(stem.endswith(h) and len(stem) > len(h) for h in lex.descriptor_heads)
+    return stem in lex.descriptors or compound
 
 
 def _names_holder(analysed: list[Word], index: int) -> bool:

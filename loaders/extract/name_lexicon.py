@@ -20,6 +20,7 @@ class Lexicon:
     generic_latin: frozenset[str]
     generic_words: frozenset[str]
     descriptors: frozenset[str]
+    descriptor_heads: tuple[str, ...]  # '가공업체 X': a compound ending in one describes too
     org_predicates: frozenset[str]
     agent_nouns: frozenset[str]
     org_list_heads: frozenset[str]  # the descriptors and the list heads of organisations
@@ -58,6 +59,7 @@ def lexicon() -> Lexicon:
         generic_latin=frozenset(w.casefold() for w in table.words("generic_latin")),
         generic_words=table.set("generic_words") | table.set("languages"),
         descriptors=table.set("descriptors"),
+        descriptor_heads=table.words("descriptor_heads"),
         org_predicates=table.set("org_predicates"),
         agent_nouns=table.set("agent_nouns"),
         org_list_heads=table.set("list_heads") | table.set("descriptors"),

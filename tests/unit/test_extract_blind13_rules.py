@@ -140,3 +140,20 @@ def test_a_long_word_ending_in_do_is_no_province(extract: Extract) -> None:
     names = {e.name for e in x.entities}
     assert "탄소집약도" not in names
     _relation(x, "DEVELOPS", _id(x, "해온라인해운"), _id(x, "CII Pilot"))
+
+
+def test_a_list_through_a_bracketed_latin_name_and_a_compound_descriptor(
+    extract: Extract,
+) -> None:
+    x = extract(
+        "'서해 스마트양식 AI 연합'이 지난 14일 출범했다.",
+        "연합에는 바다결수협과 보름전복영어조합법인, 수온 예측 스타트업 물결랩, 노르웨이 양식 AI "
+        "기업 노르스크(Norsk Aqua) 및 해조류 가공업체 갯바람식품 등 9개 기관이 창립 회원으로 "
+        "참여했다.",
+        published="2025-03-18 17:20",
+    )
+    alliance = _id(x, "서해 스마트양식 AI 연합")
+    names = {e.name for e in x.entities}
+    assert not {"노르웨이", "노르웨"} & names
+    for name in ("물결랩", "노르스크", "갯바람식품"):
+        assert _relation(x, "MEMBER_OF", _id(x, name), alliance).role == "founder"

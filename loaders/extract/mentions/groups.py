@@ -180,7 +180,9 @@ def _joins(
         return True  # 'A를 비롯해 B, C 등': A heads the list
     if left.particle:
         return False
-    between = _PAREN_ASIDE.sub("", between)  # '한국과학기술원(KAIST), 한양대': transparent
+    aside = _PAREN_ASIDE.match(between)
+    offset = aside.end() if aside else 0
+    between = between[offset:]  # '한국과학기술원(KAIST), 한양대': transparent
     stripped = between.strip(CLOSERS + " ")
     if _COORDINATOR.fullmatch(stripped) is not None:
         return True

@@ -105,8 +105,8 @@ def list_org_mentions(
         for start, end, word in items:
             if overlaps(start, end, known) or overlaps(start, end, taken):
                 continue
-            if not _org_like(word):
-                continue
+            if not _org_like(word) or text[start : end + 1] in _PLACES:
+                continue  # '노르웨이' read 노르웨 + 이: a place, whatever the split
             entry = registry.lookup(word)
             if entry is not None:
                 if entry.strict and entry.type in ORG_TYPES:  # '모레' is a word, but in a list
