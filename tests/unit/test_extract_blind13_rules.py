@@ -157,3 +157,10 @@ def test_a_list_through_a_bracketed_latin_name_and_a_compound_descriptor(
     assert not {"노르웨이", "노르웨"} & names
     for name in ("물결랩", "노르스크", "갯바람식품"):
         assert _relation(x, "MEMBER_OF", _id(x, name), alliance).role == "founder"
+
+
+def test_a_quoted_name_a_making_clause_introduces_is_a_product(extract: Extract) -> None:
+    x = extract(
+        "비전검사 장비 기업 새빛비전이 개발한 전극 결함 검사장비 '홑눈 V2'의 매출이 두 배로 늘었다."
+    )
+    _relation(x, "DEVELOPS", _id(x, "새빛비전"), _id(x, "홑눈 V2"))

@@ -53,6 +53,12 @@ _PRODUCT_DESCRIPTOR = re.compile(
     r"(?=(?:은|는|이|가|을|를|의|에|에서|와|과|도|로|으로)?[\s,.])|"
     r"(?P<proper>[가-힣]{2,8})(?=(?:은|는|이|가|을|를|의|에|와|과|도|로|으로)[\s,.]))"
 )
+# "X가 개발한 전극 결함 검사장비 '겹눈 V3'": a quoted name that a making verb's relative
+# clause introduces is a product, whatever noun it stands after.
+_MADE_QUOTED = re.compile(
+    r"(?:" + load("develops").alt("developer_verbs") + r")\s+(?:[^\s'.]+\s+){0,5}?"
+    r"'(?P<q>[^'\n]{2,20})'"
+)
 _VERSION = re.compile(r"\s(?:\d+(?:\.\d+)*|v\d+(?:\.\d+)*)$")
 _NOT_NP_WORD = re.compile(_CUES.group("not_name_word_endings") + r"$")
 # "<organisation>의 '<name>'": the press quotes product names after their maker.
@@ -108,6 +114,21 @@ def unknown_product_mentions(text: str, taken: Spans, new_key: NewKey) -> list[M
         candidate = _candidate(match[group], match["en"])
         key = new_key(candidate)
         mention = Mention(start, end, key, "Product", candidate.name, new=True)
+        found.append(attach_particle(text, mention))
+        taken.append((start, end))
+    found += _made_quoted(text, taken, new_key)
+    return found
+
+
+def _made_quoted(text: str, taken: Spans, new_key: NewKey) -> list[Mention]:
+    """ "X가 개발한 … '<name>'": the quoted object of a making verb's relative clause."""
+    found: list[Mention] = []
+    for match in _MADE_QUOTED.finditer(text):
+        start, end = match.span("q")
+        if overlaps(start, end, taken) or _NOT_PRODUCT_NAME.search(match["q"]):
+            continue
+        candidate = _candidate(match["q"], None)
+        mention = Mention(start, end, new_key(candidate), "Product", candidate.name, new=True)
         found.append(attach_particle(text, mention))
         taken.append((start, end))
     return found
