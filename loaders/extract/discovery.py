@@ -58,10 +58,12 @@ def discover(
     org_spans = {(m.start, m.end) for m in known if m.is_org}
     names: dict[str, _Name] = {}
     for i, (start, end, surface) in enumerate(_name_spans(analysed, text)):
+        if start < 0:
+            continue  # the word names nothing
         # a name of several Latin words ('Meridane Marine') ends at ``i``, starts at ``first``
-        first = next((j for j in range(i, -1, -1) if analysed[j].start <= start), i)
+        first = next(j for j in range(i, -1, -1) if analysed[j].start <= start)
         described = first > 0 and analysed[first - 1].stem in lex.descriptors
-        if start < 0 or _blocked(surface, lex, described) or overlaps(start, end, taken):
+        if _blocked(surface, lex, described) or overlaps(start, end, taken):
             continue
         if _describes_next(analysed, i, lex):
             continue  # '세포치료제 기업 온담바이오': the field of the firm named next

@@ -6,6 +6,7 @@ Words live in ``cues/discovery.yaml``; this module only shapes them for quick lo
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,8 +26,8 @@ class Lexicon:
     agent_nouns: frozenset[str]
     org_list_heads: frozenset[str]  # the descriptors and the list heads of organisations
     titles: frozenset[str]
-    suffix_types: tuple[tuple[str, str, int], ...]  # (ending, type, minimum prefix length)
-    suffix_maximum: tuple[tuple[str, int], ...]  # (ending, maximum prefix length)
+    # (ending, type, minimum prefix length, maximum prefix length)
+    suffix_types: tuple[tuple[str, str, int, int], ...]
     not_university_short: frozenset[str]
     not_org_endings: tuple[str, ...]
     government_endings: tuple[str, ...]
@@ -48,8 +49,9 @@ def lexicon() -> Lexicon:
     table = load("discovery")
     minimum = {e: 3 for e in table.words("endings_after_three")}
     minimum |= {e: 2 for e in table.words("endings_after_two")}
+    maximum = {e: 2 for e in table.words("endings_at_most_two")}
     suffixes = [
-        (ending, kind, minimum.get(ending, 1))
+        (ending, kind, minimum.get(ending, 1), maximum.get(ending, sys.maxsize))
         for cue, kind in _KINDS
         for ending in table.words(cue)
     ]
@@ -65,7 +67,6 @@ def lexicon() -> Lexicon:
         org_list_heads=table.set("list_heads") | table.set("descriptors"),
         titles=frozenset(t for t in TITLE_WORDS if " " not in t),
         suffix_types=tuple(suffixes),
-        suffix_maximum=tuple((e, 2) for e in table.words("endings_at_most_two")),
         not_university_short=table.set("not_university_short"),
         not_org_endings=table.words("not_org_endings"),
         government_endings=tuple(e for e in table.words("government_endings") if not e.isascii()),
@@ -78,10 +79,8 @@ def lexicon() -> Lexicon:
 
 def kind_of(surface: str, lex: Lexicon) -> str:
     """The type a name's ending gives it ('천안시': a government body), else a company."""
-    maximum = dict(lex.suffix_maximum)
-    for ending, kind, minimum in lex.suffix_types:
-        prefix = len(surface) - len(ending)
-        if surface.endswith(ending) and minimum <= prefix <= maximum.get(ending, prefix):
+    for ending, kind, minimum, maximum in lex.suffix_types:
+        if surface.endswith(ending) and minimum <= len(surface) - len(ending) <= maximum:
             return kind
     if (
         surface.endswith("대")

@@ -113,7 +113,7 @@ def abbreviates(short: str, full: str) -> bool:
     analysed = words(full)
     if len(analysed) != 1:
         return False
-    endings = [ending for ending, _, _ in lexicon().suffix_types]
+    endings = [ending for ending, *_ in lexicon().suffix_types]
     parts: list[str] = []
     for morph in analysed[0].morphs:
         ending = next((e for e in endings if morph.form.endswith(e) and morph.form != e), None)
